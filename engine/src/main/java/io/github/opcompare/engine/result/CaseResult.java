@@ -1,0 +1,23 @@
+package io.github.opcompare.engine.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One case (an op on one dtype over its inputs) with every backend's result and the agreement
+ * between each pair of backends.
+ *
+ * @param inputs the domain expression of each operand, as configured
+ * @param size number of elements of each input
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseResult(
+        String id,
+        String op,
+        String dtype,
+        List<String> inputs,
+        long size,
+        long seed,
+        List<BackendResult> results,
+        List<Agreement> agreement) {
+}

@@ -1,0 +1,129 @@
+package io.github.opcompare.engine.worker;
+
+import io.github.opcompare.engine.data.RawArrayFiles;
+import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.engine.op.Op;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The worker side of the protocol: reads JSON-line requests from stdin, runs them through a
+ * backend's {@link OpExecutor}, answers on stdout. A backend's main method is one call to
+ * {@link #main(Supplier)}.
+ */
+public final class WorkerServer {
+    private final OpExecutor executor;
+    private final PrintStream protocol;
+
+    WorkerServer(OpExecutor executor, PrintStream protocol) {
+        this.executor = executor;
+        this.protocol = protocol;
+    }
+
+    /**
+     * Serves requests until {@code exit} or end of input. Libraries that print to System.out would
+     * corrupt the protocol channel, so System.out is pointed at System.err first and the protocol
+     * keeps the original stdout to itself. The executor is created after that redirection, so even
+     * the libraries' start-up banners stay off the channel.
+     */
+    public static void main(Supplier<OpExecutor> executorFactory) {
+        PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        OpExecutor executor;
+        try {
+            executor = executorFactory.get();
+        } catch (Throwable t) {
+            protocol.println(WorkerJson.line(WorkerReply.notRun(null, WorkerReply.FAILED,
+                    "backend cannot start: " + describe(t))));
+            System.exit(3);
+            return;
+        }
+        int code = new WorkerServer(executor, protocol).serve(System.in);
+        System.exit(code);
+    }
+
+    int serve(InputStream in) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                WorkerRequest request = WorkerJson.parse(line, WorkerRequest.class);
+                if (WorkerRequest.EXIT.equals(request.cmd())) {
+                    return 0;
+                }
+                protocol.println(WorkerJson.line(handle(request)));
+            }
+            return 0;
+        } catch (IOException e) {
+            System.err.println("opcompare worker: cannot read request: " + e);
+            return 2;
+        }
+    }
+
+    WorkerReply handle(WorkerRequest request) {
+        switch (request.cmd()) {
+            case WorkerRequest.HELLO:
+                return WorkerReply.hello(executor.library(), executor.version(), executor.device());
+            case WorkerRequest.RUN:
+                return run(request);
+            default:
+                return WorkerReply.notRun(request.id(), WorkerReply.FAILED, "unknown command '" + request.cmd() + "'");
+        }
+    }
+
+    private WorkerReply run(WorkerRequest request) {
+        try {
+            Op op = Op.of(request.op());
+            DType dtype = DType.of(request.dtype());
+            List<ByteBuffer> inputs = new ArrayList<>();
+            int length = request.inputs().get(0).length();
+            for (ArrayRef ref : request.inputs()) {
+                inputs.add(RawArrayFiles.mapForReading(Path.of(ref.path()), (long) ref.length() * dtype.bytes()));
+            }
+            try (PreparedCall call = executor.prepare(op, dtype, inputs, length)) {
+                call.call();
+                ArrayRef out = request.output();
+                call.writeResult(RawArrayFiles.mapForWriting(Path.of(out.path()), (long) out.length() * dtype.bytes()));
+                CallTimer.Samples samples = CallTimer.time(call::call, request.timing());
+                return WorkerReply.ran(request.id(), samples.perCallNanos(), samples.callsPerSample());
+            }
+        } catch (UnsupportedOpException e) {
+            return WorkerReply.notRun(request.id(), WorkerReply.UNSUPPORTED, e.getMessage());
+        } catch (Throwable t) {
+            t.printStackTrace();
+            return WorkerReply.notRun(request.id(), WorkerReply.FAILED, describe(t));
+        }
+    }
+
+    /** The exception and its causes on one line, then the first stack frames: enough to act on. */
+    static String describe(Throwable t) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (text.length() > 0) {
+                text.append(" <- ");
+            }
+            text.append(c);
+        }
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        String[] lines = trace.toString().split("\n");
+        for (int i = 1; i < Math.min(lines.length, 4); i++) {
+            text.append('\n').append(lines[i].strip());
+        }
+        return text.toString();
+    }
+}
