@@ -3,7 +3,6 @@ package io.github.opcompare.engine.io;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.opcompare.engine.result.Results;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +12,6 @@ import java.nio.file.Path;
 public final class ResultsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            // Metrics are plain numbers; an infinite or NaN metric is a bug upstream, not a value to write.
-            .disable(JsonGenerator.Feature.WRITE_NAN_AS_STRINGS)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private ResultsJson() {
