@@ -1,0 +1,14 @@
+package io.github.opcompare.engine.worker;
+
+import io.github.opcompare.engine.backend.BackendDescriptor;
+
+/**
+ * Turns a backend into a command that starts its worker. The Maven plugin implements this by
+ * resolving the worker's classpath; tests implement it with their own classpath.
+ */
+@FunctionalInterface
+public interface WorkerCommandFactory {
+
+    /** @throws BackendUnavailableException when the backend cannot run here, with the reason */
+    WorkerCommand commandFor(BackendDescriptor backend) throws BackendUnavailableException;
+}
