@@ -1,0 +1,92 @@
+package io.github.opcompare.engine.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.opcompare.engine.data.RawArrayFiles;
+import io.github.opcompare.engine.data.Values;
+import io.github.opcompare.engine.dtype.DType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Forks real worker JVMs and speaks the protocol with them. */
+class WorkerProcessTest {
+    @TempDir
+    Path dir;
+
+    static WorkerCommand javaMathWorker(Map<String, String> env) {
+        return WorkerCommand.java(Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of("-Xmx64m"),
+                Arrays.asList(System.getProperty("java.class.path").split(java.io.File.pathSeparator)),
+                JavaMathWorker.class.getName(), env);
+    }
+
+    @Test
+    void helloThenRunWritesTheOutputFileAndTimings() throws Exception {
+        Path in = dir.resolve("in.bin");
+        Path out = dir.resolve("out.bin");
+        RawArrayFiles.write(new Values(DType.FLOAT32, new double[] {0, 1, 4, 2}), in);
+        try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of()), dir.resolve("worker.log"))) {
+            WorkerReply hello = worker.hello(Duration.ofSeconds(60));
+            assertEquals("java-math", hello.library());
+            assertEquals("cpu", hello.device());
+
+            WorkerReply reply = worker.request(WorkerRequest.run("t1", "sqrt", "float32", List.of(new ArrayRef(in.toString(), 4)),
+                    new ArrayRef(out.toString(), 4), new TimingSpec(1_000_000, 10, 3, 1, 100_000, 1_000_000_000L)), Duration.ofSeconds(60));
+            assertTrue(reply.ok(), reply.message());
+            assertEquals(3, reply.sampleNanos().size());
+            Values result = RawArrayFiles.read(out, DType.FLOAT32, 4);
+            // sqrt(2) rounded to float32 is 0x3FB504F3 = 1.4142135.
+            assertEquals(List.of(0.0, 1.0, 2.0, (double) Float.intBitsToFloat(0x3FB504F3)),
+                    Arrays.stream(result.array()).boxed().toList());
+        }
+    }
+
+    @Test
+    void unsupportedOpIsAnsweredNotCrashed() throws Exception {
+        Path in = dir.resolve("in.bin");
+        RawArrayFiles.write(new Values(DType.FLOAT64, new double[] {1}), in);
+        try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of()), dir.resolve("worker.log"))) {
+            WorkerReply reply = worker.request(WorkerRequest.run("t2", "tanh", "float64", List.of(new ArrayRef(in.toString(), 1)),
+                    new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()), Duration.ofSeconds(60));
+            assertEquals(WorkerReply.UNSUPPORTED, reply.status());
+            assertEquals("java-math test worker has no tanh", reply.message());
+        }
+    }
+
+    @Test
+    void aWorkerThatDiesIsReportedWithItsExitCode() throws Exception {
+        Path in = dir.resolve("in.bin");
+        RawArrayFiles.write(new Values(DType.FLOAT64, new double[] {1}), in);
+        try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of("OPCOMPARE_TEST_FAULT", "exit")), dir.resolve("worker.log"))) {
+            worker.hello(Duration.ofSeconds(60));
+            var e = assertThrows(WorkerFailedException.class, () -> worker.request(WorkerRequest.run("t3", "sqrt", "float64",
+                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()),
+                    Duration.ofSeconds(60)));
+            assertTrue(e.getMessage().startsWith("worker ended unexpectedly (exit code 42)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aWorkerThatHangsIsEndedAtTheTimeout() throws Exception {
+        Path in = dir.resolve("in.bin");
+        RawArrayFiles.write(new Values(DType.FLOAT64, new double[] {1}), in);
+        WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of("OPCOMPARE_TEST_FAULT", "hang")), dir.resolve("worker.log"));
+        try {
+            worker.hello(Duration.ofSeconds(60));
+            var e = assertThrows(WorkerFailedException.class, () -> worker.request(WorkerRequest.run("t4", "sqrt", "float64",
+                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()),
+                    Duration.ofSeconds(2)));
+            assertTrue(e.getMessage().startsWith("no answer within 2 s; the worker was ended"), e.getMessage());
+            assertFalse(worker.isAlive());
+        } finally {
+            worker.close();
+        }
+    }
+}
