@@ -1,0 +1,343 @@
+package io.github.opcompare.report;
+
+import io.github.opcompare.engine.result.Accuracy;
+import io.github.opcompare.engine.result.Agreement;
+import io.github.opcompare.engine.result.BackendInfo;
+import io.github.opcompare.engine.result.BackendResult;
+import io.github.opcompare.engine.result.CaseResult;
+import io.github.opcompare.engine.result.Environment;
+import io.github.opcompare.engine.result.Results;
+import io.github.opcompare.engine.result.Status;
+import io.github.opcompare.engine.result.Timing;
+import io.github.opcompare.report.OverviewPage.AgreementCell;
+import io.github.opcompare.report.OverviewPage.AgreementRow;
+import io.github.opcompare.report.OverviewPage.BackendRow;
+import io.github.opcompare.report.OverviewPage.CaseRow;
+import io.github.opcompare.report.OverviewPage.Cell;
+import io.github.opcompare.report.OverviewPage.Column;
+import io.github.opcompare.report.OverviewPage.Entry;
+import io.github.opcompare.report.OverviewPage.Grade;
+import io.github.opcompare.report.OverviewPage.Note;
+import io.github.opcompare.report.OverviewPage.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Turns results into the overview page's model: decides grades, formats numbers, numbers the notes. */
+final class OverviewBuilder {
+    /** Largest max ulp error still shown amber rather than red. */
+    static final double CLOSE_ULP = 4;
+
+    private final Results results;
+    private final String resultsFile;
+    private final List<Note> notes = new ArrayList<>();
+
+    OverviewBuilder(Results results, String resultsFile) {
+        this.results = Objects.requireNonNull(results, "results");
+        this.resultsFile = resultsFile;
+    }
+
+    OverviewPage build() {
+        List<String> backendIds = backendIds();
+        Map<String, BackendInfo> infos = new LinkedHashMap<>();
+        for (BackendInfo info : list(results.backends())) {
+            infos.putIfAbsent(info.id(), info);
+        }
+        List<Column> backendColumns = new ArrayList<>();
+        for (String id : backendIds) {
+            BackendInfo info = infos.get(id);
+            String title = info == null ? id : join(" · ", info.library(), info.version(), info.device());
+            backendColumns.add(new Column(id, id, title));
+        }
+
+        List<CaseRow> rows = new ArrayList<>();
+        for (CaseResult c : list(results.cases())) {
+            List<Cell> cells = new ArrayList<>();
+            for (String backend : backendIds) {
+                cells.add(cell(c, find(c, backend), backend));
+            }
+            rows.add(new CaseRow(c.id(), c.op(), c.dtype(), Formats.count(c.size()),
+                    String.join(", ", list(c.inputs())), cells));
+        }
+
+        List<String> pairKeys = pairKeys();
+        List<Column> pairColumns = new ArrayList<>();
+        for (String key : pairKeys) {
+            String[] ab = key.split("\u0000", 2);
+            pairColumns.add(new Column(key, ab[0] + " ↔ " + ab[1], ab[0] + " against " + ab[1]));
+        }
+        List<AgreementRow> agreementRows = new ArrayList<>();
+        for (CaseResult c : list(results.cases())) {
+            if (list(c.agreement()).isEmpty()) {
+                continue;
+            }
+            List<AgreementCell> cells = new ArrayList<>();
+            for (String key : pairKeys) {
+                cells.add(agreementCell(c, key));
+            }
+            agreementRows.add(new AgreementRow(c.id(), cells));
+        }
+
+        List<BackendRow> backendTable = new ArrayList<>();
+        for (BackendInfo info : list(results.backends())) {
+            backendTable.add(new BackendRow(info.id(), info.library(), info.version(), info.device(),
+                    info.available(), info.reason()));
+        }
+
+        return new OverviewPage(".", "opcompare report", verdict(), results.complete(), resultsFile,
+                backendColumns, rows, pairColumns, agreementRows, List.copyOf(notes), backendTable,
+                environment(), generator());
+    }
+
+    private Cell cell(CaseResult c, BackendResult r, String backend) {
+        if (r == null) {
+            return new Cell(Grade.NONE, "not run", null, null, null, null, null,
+                    backend + " has no result for this case");
+        }
+        Status status = status(r.status());
+        if (status != Status.OK) {
+            Integer note = null;
+            if (r.message() != null && !r.message().isBlank()) {
+                note = note(c.id(), backend, r.status(), r.message());
+            }
+            String title = r.status() + (r.message() == null ? "" : ": " + r.message());
+            return new Cell(status == Status.FAILED ? Grade.FAILED : Grade.NONE, r.status(),
+                    null, null, time(r.timing()), null, note, title);
+        }
+        Accuracy a = r.accuracy();
+        if (a == null) {
+            return new Cell(Grade.NONE, null, null, null, time(r.timing()), "no accuracy measured", null,
+                    "timed only");
+        }
+        Grade grade = grade(a);
+        String maxUlp = a.maxUlp() == null ? "undefined" : Formats.ulp(a.maxUlp());
+        String extra = a.nanMismatches() > 0
+                ? Formats.count(a.nanMismatches()) + " NaN mismatch" + (a.nanMismatches() == 1 ? "" : "es")
+                : null;
+        List<String> title = new ArrayList<>();
+        if (a.meanUlp() != null) {
+            title.add("mean " + Formats.ulp(a.meanUlp()) + " ulp");
+        }
+        if (a.maxSteps() != null) {
+            title.add("max " + Formats.count(a.maxSteps()) + " steps from correctly rounded");
+        }
+        title.add(Formats.count(a.notCorrectlyRounded()) + " of " + Formats.count(c.size()) + " not correctly rounded");
+        if (r.timing() != null) {
+            title.add("median of " + r.timing().samples() + " samples");
+        }
+        return new Cell(grade, null, maxUlp, Formats.percent(a.correctlyRounded()), time(r.timing()), extra, null,
+                String.join("; ", title));
+    }
+
+    /**
+     * Numbers a note, once per backend, status and message: an unavailable backend skips every
+     * case with the same words, and the reader needs them once, not once per row.
+     */
+    private int note(String caseId, String backend, String status, String message) {
+        for (int i = 0; i < notes.size(); i++) {
+            Note n = notes.get(i);
+            if (n.backend().equals(backend) && n.status().equals(status) && n.message().equals(message)) {
+                notes.set(i, new Note(n.number(), n.caseId(), backend, status, message, n.cases() + 1));
+                return n.number();
+            }
+        }
+        notes.add(new Note(notes.size() + 1, caseId, backend, status, message, 1));
+        return notes.size();
+    }
+
+    static Grade grade(Accuracy a) {
+        if (a.nanMismatches() > 0 || a.maxUlp() == null) {
+            return Grade.FAR;
+        }
+        if (a.notCorrectlyRounded() == 0 && a.correctlyRounded() >= 1) {
+            return Grade.EXACT;
+        }
+        return a.maxUlp() <= CLOSE_ULP ? Grade.CLOSE : Grade.FAR;
+    }
+
+    private AgreementCell agreementCell(CaseResult c, String key) {
+        for (Agreement g : list(c.agreement())) {
+            if (pairKey(g).equals(key)) {
+                Grade grade = g.identical() >= 1 ? Grade.EXACT
+                        : g.maxSteps() != null && g.maxSteps() <= CLOSE_ULP ? Grade.CLOSE : Grade.FAR;
+                String steps = g.maxSteps() == null ? "NaN against a number"
+                        : "max " + Formats.count(g.maxSteps()) + (g.maxSteps() == 1 ? " step" : " steps") + " apart";
+                return new AgreementCell(grade, Formats.percent(g.identical()), steps,
+                        g.a() + " and " + g.b() + ": " + Formats.percent(g.identical()) + " bit-identical; " + steps);
+            }
+        }
+        return new AgreementCell(Grade.NONE, null, null, "not compared");
+    }
+
+    private Verdict verdict() {
+        int ok = 0;
+        int exact = 0;
+        int close = 0;
+        int far = 0;
+        int failed = 0;
+        int notRun = 0;
+        BackendResult worst = null;
+        CaseResult worstCase = null;
+        for (CaseResult c : list(results.cases())) {
+            for (BackendResult r : list(c.results())) {
+                Status status = status(r.status());
+                if (status == Status.FAILED) {
+                    failed++;
+                    continue;
+                }
+                if (status != Status.OK) {
+                    notRun++;
+                    continue;
+                }
+                if (r.accuracy() == null) {
+                    continue;
+                }
+                ok++;
+                switch (grade(r.accuracy())) {
+                    case EXACT -> exact++;
+                    case CLOSE -> close++;
+                    default -> far++;
+                }
+                if (worst == null || badness(r.accuracy()) > badness(worst.accuracy())) {
+                    worst = r;
+                    worstCase = c;
+                }
+            }
+        }
+        List<String> detail = new ArrayList<>();
+        detail.add(Formats.count(list(results.cases()).size()) + " cases on " + backendIds().size() + " backends");
+        if (failed > 0) {
+            detail.add(failed + " failed");
+        }
+        if (notRun > 0) {
+            detail.add(notRun + " skipped or unsupported");
+        }
+        if (!results.complete()) {
+            detail.add("run incomplete");
+        }
+        Grade grade;
+        String headline;
+        if (ok == 0) {
+            grade = failed > 0 ? Grade.FAILED : Grade.NONE;
+            headline = "No accuracy results to judge.";
+        } else if (exact == ok) {
+            grade = Grade.EXACT;
+            headline = "Correctly rounded everywhere: all " + ok + " results within 0.5 ulp.";
+        } else {
+            grade = far > 0 ? Grade.FAR : Grade.CLOSE;
+            Accuracy a = worst.accuracy();
+            String worstText = a.maxUlp() == null ? "NaN where a number was expected"
+                    : Formats.ulp(a.maxUlp()) + " ulp";
+            headline = (ok - exact) + " of " + ok + " results not correctly rounded; worst: "
+                    + worstText + " (" + worst.backend() + " on " + worstCase.id() + ").";
+        }
+        if (failed > 0 && grade != Grade.FAR) {
+            grade = Grade.FAILED;
+        }
+        return new Verdict(grade, headline, String.join(" · ", detail));
+    }
+
+    private static double badness(Accuracy a) {
+        if (a.maxUlp() == null || a.nanMismatches() > 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return a.maxUlp();
+    }
+
+    private List<Entry> environment() {
+        List<Entry> entries = new ArrayList<>();
+        Environment e = results.environment();
+        if (e != null) {
+            add(entries, "Operating system", join(" ", e.os(), e.osVersion()));
+            add(entries, "Architecture", e.arch());
+            add(entries, "CPU", e.cpuModel());
+            add(entries, "Cores", e.cores() > 0 ? String.valueOf(e.cores()) : null);
+            add(entries, "Memory", e.memoryBytes() > 0 ? Formats.bytes(e.memoryBytes()) : null);
+            add(entries, "Java", join(" ", e.java(), e.javaVendor() == null ? null : "(" + e.javaVendor() + ")"));
+            add(entries, "Maven", e.maven());
+            add(entries, "Host", e.hostname());
+            add(entries, "Run at", e.timestamp());
+        }
+        add(entries, "opcompare", results.opcompareVersion());
+        add(entries, "Schema", results.schema());
+        return entries;
+    }
+
+    private String generator() {
+        return "opcompare" + (results.opcompareVersion() == null ? "" : " " + results.opcompareVersion());
+    }
+
+    /** Backends as listed in the run, then any that only appear in case results. */
+    private List<String> backendIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (BackendInfo info : list(results.backends())) {
+            ids.add(info.id());
+        }
+        for (CaseResult c : list(results.cases())) {
+            for (BackendResult r : list(c.results())) {
+                ids.add(r.backend());
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private List<String> pairKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (CaseResult c : list(results.cases())) {
+            for (Agreement g : list(c.agreement())) {
+                keys.add(pairKey(g));
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private static String pairKey(Agreement g) {
+        return g.a() + "\u0000" + g.b();
+    }
+
+    private static BackendResult find(CaseResult c, String backend) {
+        for (BackendResult r : list(c.results())) {
+            if (Objects.equals(r.backend(), backend)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String time(Timing t) {
+        return t == null ? null : Formats.duration(t.medianNanos());
+    }
+
+    private static Status status(String id) {
+        for (Status s : Status.values()) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        return Status.FAILED; // an unknown status is not something to call ok
+    }
+
+    private static void add(List<Entry> entries, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            entries.add(new Entry(label, value));
+        }
+    }
+
+    private static String join(String separator, String... parts) {
+        List<String> present = new ArrayList<>();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                present.add(p);
+            }
+        }
+        return present.isEmpty() ? null : String.join(separator, present);
+    }
+
+    private static <T> List<T> list(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

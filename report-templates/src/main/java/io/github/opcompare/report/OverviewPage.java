@@ -1,0 +1,99 @@
+package io.github.opcompare.report;
+
+import java.util.List;
+
+/**
+ * What the overview template ({@code index.ftlh}) sees: every number already formatted, every
+ * colour already decided, so that the template only lays out. Public because FreeMarker reads it
+ * by reflection; not meant for use outside this module.
+ *
+ * @param root relative path from the page to the report's root folder ("." for index.html)
+ */
+public record OverviewPage(
+        String root,
+        String title,
+        Verdict verdict,
+        boolean complete,
+        String resultsFile,
+        List<Column> backends,
+        List<CaseRow> cases,
+        List<Column> pairs,
+        List<AgreementRow> agreement,
+        List<Note> notes,
+        List<BackendRow> backendTable,
+        List<Entry> environment,
+        String generator) {
+
+    /**
+     * How good a result is, named after what the reader should feel; the CSS colours by it.
+     * {@code EXACT}: correctly rounded everywhere; {@code CLOSE}: within {@value OverviewBuilder#CLOSE_ULP} ulp;
+     * {@code FAR}: beyond; {@code NONE}: no number (skipped, unsupported, not run); {@code FAILED}.
+     */
+    public enum Grade {
+        EXACT, CLOSE, FAR, NONE, FAILED;
+
+        public String css() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The one-line answer at the top of the page. */
+    public record Verdict(Grade grade, String headline, String detail) {
+    }
+
+    /** A column of a matrix: a backend, or a pair of backends. */
+    public record Column(String id, String label, String title) {
+    }
+
+    public record CaseRow(String id, String op, String dtype, String size, String inputs, List<Cell> cells) {
+    }
+
+    /**
+     * One backend on one case.
+     *
+     * @param status null when ok, otherwise the status to show in place of numbers
+     * @param note footnote number of the message explaining the status, or null
+     * @param title details on hover
+     */
+    public record Cell(
+            Grade grade,
+            String status,
+            String maxUlp,
+            String correctlyRounded,
+            String time,
+            String extra,
+            Integer note,
+            String title) {
+    }
+
+    public record AgreementRow(String caseId, List<AgreementCell> cells) {
+    }
+
+    /**
+     * @param identical null when the pair was not compared on this case
+     * @param maxSteps the largest distance in words ("max 2 steps apart")
+     */
+    public record AgreementCell(Grade grade, String identical, String maxSteps, String title) {
+    }
+
+    /**
+     * A message that explains cells without numbers, listed under the matrix.
+     *
+     * @param caseId the first case it explains
+     * @param cases how many cases it explains
+     */
+    public record Note(int number, String caseId, String backend, String status, String message, int cases) {
+    }
+
+    public record BackendRow(
+            String id,
+            String library,
+            String version,
+            String device,
+            boolean available,
+            String reason) {
+    }
+
+    public record Entry(String label, String value) {
+    }
+}
