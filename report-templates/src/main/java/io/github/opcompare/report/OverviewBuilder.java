@@ -115,8 +115,8 @@ final class OverviewBuilder {
         }
         Grade grade = grade(a);
         String maxUlp = a.maxUlp() == null ? "undefined" : Formats.ulp(a.maxUlp());
-        String extra = a.nanMismatches() > 0
-                ? Formats.count(a.nanMismatches()) + " NaN mismatch" + (a.nanMismatches() == 1 ? "" : "es")
+        String extra = a.undefinedUlp() > 0
+                ? Formats.count(a.undefinedUlp()) + " NaN/∞ mismatch" + (a.undefinedUlp() == 1 ? "" : "es")
                 : null;
         List<String> title = new ArrayList<>();
         if (a.meanUlp() != null) {
@@ -150,7 +150,7 @@ final class OverviewBuilder {
     }
 
     static Grade grade(Accuracy a) {
-        if (a.nanMismatches() > 0 || a.maxUlp() == null) {
+        if (a.undefinedUlp() > 0 || a.maxUlp() == null) {
             return Grade.FAR;
         }
         if (a.notCorrectlyRounded() == 0 && a.correctlyRounded() >= 1) {
@@ -242,7 +242,7 @@ final class OverviewBuilder {
     }
 
     private static double badness(Accuracy a) {
-        if (a.maxUlp() == null || a.nanMismatches() > 0) {
+        if (a.maxUlp() == null || a.undefinedUlp() > 0) {
             return Double.POSITIVE_INFINITY;
         }
         return a.maxUlp();

@@ -71,7 +71,7 @@ class ReportRendererTest {
         String tf = cell(render(), "log-f32", 1);
         assertTrue(tf.contains("g-far"), tf);
         assertTrue(tf.contains("undefined<small> ulp</small>"), tf);
-        assertTrue(tf.contains("3 NaN mismatches"), tf);
+        assertTrue(tf.contains("3 NaN/∞ mismatches"), tf);
         assertTrue(tf.contains("2.50 s"), tf);
     }
 

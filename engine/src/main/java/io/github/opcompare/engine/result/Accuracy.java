@@ -6,14 +6,15 @@ import java.util.List;
 /**
  * Accuracy of one backend on one case, against the exact (infinitely precise) result.
  *
- * @param maxUlp largest ulp error; null when some result is NaN where a number was expected or the
- *     reverse (the ulp error is undefined then; {@code nanMismatches} counts those)
+ * @param maxUlp largest ulp error; null when the ulp error of some result is undefined
+ *     ({@code undefinedUlp} counts those)
  * @param meanUlp mean ulp error over the results where it is defined
  * @param correctlyRounded fraction of results equal to the correctly rounded value
  * @param notCorrectlyRounded count of results that differ from the correctly rounded value
  * @param maxSteps largest number of representable values between a result and the correctly rounded
  *     one; null under the same condition as maxUlp
- * @param nanMismatches results that are NaN where a number was expected, or a number where NaN was
+ * @param undefinedUlp results whose ulp error is not a finite number: NaN where a number was expected
+ *     or the reverse, or a finite result where the exact value is infinite (a pole, log(0)) or the reverse
  * @param worst the worst results, worst first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,6 +24,6 @@ public record Accuracy(
         double correctlyRounded,
         long notCorrectlyRounded,
         Long maxSteps,
-        long nanMismatches,
+        long undefinedUlp,
         List<WorstCase> worst) {
 }

@@ -1,0 +1,108 @@
+package io.github.opcompare.engine.plan;
+
+import io.github.opcompare.engine.domain.DomainParser;
+import io.github.opcompare.engine.domain.InputDomain;
+import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.engine.op.Op;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns configured cases into planned ones (case × dtype), checking everything a user can get
+ * wrong before any backend starts. Every error names the case and the culprit.
+ */
+public final class Planner {
+    /** More elements than this in one case would not fit comfortably in the heap of a build. */
+    public static final int MAX_SIZE = 50_000_000;
+
+    private Planner() {
+    }
+
+    public static List<PlannedCase> plan(List<CaseSpec> specs) {
+        List<PlannedCase> planned = new ArrayList<>();
+        Set<String> explicitIds = new HashSet<>();
+        for (CaseSpec spec : specs) {
+            if (spec.id() != null && !spec.id().isBlank() && !explicitIds.add(spec.id().trim())) {
+                throw new IllegalArgumentException("Two cases have the id '" + spec.id().trim() + "'; case ids must be unique");
+            }
+        }
+        Map<String, Integer> derivedCount = new HashMap<>();
+        for (int index = 0; index < specs.size(); index++) {
+            CaseSpec spec = specs.get(index);
+            String where = "case " + (index + 1) + (spec.id() == null || spec.id().isBlank() ? "" : " ('" + spec.id().trim() + "')");
+            try {
+                planned.addAll(planOne(spec, explicitIds, derivedCount));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid " + where + ": " + e.getMessage(), e);
+            }
+        }
+        return planned;
+    }
+
+    private static List<PlannedCase> planOne(CaseSpec spec, Set<String> explicitIds, Map<String, Integer> derivedCount) {
+        if (spec.op() == null || spec.op().isBlank()) {
+            throw new IllegalArgumentException("no <op> given; valid ops are: " + Op.validIds());
+        }
+        Op op = Op.of(spec.op());
+        if (spec.size() <= 0) {
+            throw new IllegalArgumentException("<size> is " + spec.size() + ", but it must be at least 1");
+        }
+        if (spec.size() > MAX_SIZE) {
+            throw new IllegalArgumentException("<size> is " + spec.size() + ", but at most " + MAX_SIZE + " elements fit in one case");
+        }
+        List<InputDomain> domains = domains(spec, op);
+        String id = spec.id() != null && !spec.id().isBlank() ? spec.id().trim() : deriveId(op, explicitIds, derivedCount);
+        List<PlannedCase> planned = new ArrayList<>();
+        List<String> dtypes = spec.dtypes() == null || spec.dtypes().isEmpty() ? List.of("float32") : spec.dtypes();
+        Set<DType> seen = new HashSet<>();
+        for (String entry : dtypes) {
+            for (String dtypeId : entry.split(",")) {
+                if (dtypeId.isBlank()) {
+                    continue;
+                }
+                DType dtype = DType.of(dtypeId);
+                if (seen.add(dtype)) {
+                    planned.add(new PlannedCase(id, op, dtype, domains, spec.size(), spec.seed()));
+                }
+            }
+        }
+        return planned;
+    }
+
+    private static List<InputDomain> domains(CaseSpec spec, Op op) {
+        if (spec.inputs() == null || spec.inputs().isBlank()) {
+            throw new IllegalArgumentException("no <inputs> given for op '" + op.id() + "'; it takes " + op.arity()
+                    + " operand" + (op.arity() == 1 ? "" : "s") + ", e.g. <inputs>" + exampleInputs(op) + "</inputs>");
+        }
+        List<String> expressions = DomainParser.splitOperands(spec.inputs());
+        if (expressions.size() != op.arity()) {
+            throw new IllegalArgumentException("op '" + op.id() + "' takes " + op.arity() + " operand"
+                    + (op.arity() == 1 ? "" : "s") + ", but <inputs> '" + spec.inputs() + "' gives " + expressions.size()
+                    + " (separate operands with ';', e.g. " + exampleInputs(op) + ")");
+        }
+        List<InputDomain> domains = new ArrayList<>();
+        for (String expression : expressions) {
+            domains.add(DomainParser.parse(expression));
+        }
+        return domains;
+    }
+
+    private static String exampleInputs(Op op) {
+        return op.arity() == 1 ? "uniform(-1,1)" : "uniform(-1,1);uniform(-1,1)";
+    }
+
+    /** The op's name, then op-2, op-3 for further cases of the same op, skipping ids taken explicitly. */
+    private static String deriveId(Op op, Set<String> explicitIds, Map<String, Integer> derivedCount) {
+        while (true) {
+            int n = derivedCount.merge(op.id(), 1, Integer::sum);
+            String candidate = n == 1 ? op.id() : op.id() + "-" + n;
+            if (!explicitIds.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.opcompare.engine.reference;
+
+import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.engine.op.Op;
+
+/**
+ * Exact results of the correctly rounded IEEE operations (add, sub, mul, div, sqrt) and of
+ * maximum/minimum. The rounded value is the IEEE operation in the dtype itself; the exact value
+ * comes from error-free transformations (TwoSum, fma-based TwoProduct, the division and square
+ * root remainders by fma), computed on exponent-split operands so that overflow and underflow
+ * never cost precision.
+ */
+final class ArithmeticReference {
+    private ArithmeticReference() {
+    }
+
+    static ExactElement unary(Op op, double x, DType dtype) {
+        if (op != Op.SQRT) {
+            throw new IllegalArgumentException(op.id());
+        }
+        double rounded = dtype == DType.FLOAT32 ? (double) (float) Math.sqrt(x) : Math.sqrt(x);
+        if (Double.isNaN(rounded) || x == 0 || Double.isInfinite(x)) {
+            // NaN for x < 0, sqrt(±0) = ±0, sqrt(+Inf) = +Inf: all exact.
+            return ExactElement.exactly(rounded);
+        }
+        Split s = Split.of(x);
+        double m = s.m;
+        int e = s.e;
+        if ((e & 1) != 0) {
+            m *= 2;
+            e -= 1;
+        }
+        double r = Math.sqrt(m);
+        double rem = Math.fma(-r, r, m);
+        return new ExactElement(rounded, ExactValue.of(DoubleDouble.twoSum(r, rem / (2 * r)), e / 2), 0);
+    }
+
+    static ExactElement binary(Op op, double x, double y, DType dtype) {
+        double rounded = ieee(op, x, y, dtype);
+        if (Double.isNaN(rounded) || op == Op.MAXIMUM || op == Op.MINIMUM) {
+            return ExactElement.exactly(rounded);
+        }
+        if (Double.isInfinite(x) || Double.isInfinite(y)) {
+            return ExactElement.exactly(rounded);
+        }
+        switch (op) {
+            case ADD:
+            case SUB: {
+                double b = op == Op.ADD ? y : -y;
+                DoubleDouble s = DoubleDouble.twoSum(x, b);
+                if (Double.isInfinite(s.hi())) {
+                    return new ExactElement(rounded, ExactValue.of(DoubleDouble.twoSum(x / 2, b / 2), 1), 0);
+                }
+                return new ExactElement(rounded, ExactValue.of(s, 0), 0);
+            }
+            case MUL: {
+                if (x == 0 || y == 0) {
+                    return ExactElement.exactly(rounded);
+                }
+                Split a = Split.of(x);
+                Split b = Split.of(y);
+                return new ExactElement(rounded, ExactValue.of(DoubleDouble.twoProduct(a.m, b.m), a.e + b.e), 0);
+            }
+            case DIV: {
+                if (x == 0 || y == 0) {
+                    // 0/y = ±0 exactly; x/0 is a pole: ±Infinity exactly.
+                    return ExactElement.exactly(rounded);
+                }
+                Split a = Split.of(x);
+                Split b = Split.of(y);
+                double q = a.m / b.m;
+                double rem = Math.fma(-q, b.m, a.m);
+                return new ExactElement(rounded, ExactValue.of(DoubleDouble.twoSum(q, rem / b.m), a.e - b.e), 0);
+            }
+            default:
+                throw new IllegalArgumentException(op.id());
+        }
+    }
+
+    /** The IEEE operation in the dtype (float arithmetic for float32, so no double rounding). */
+    static double ieee(Op op, double x, double y, DType dtype) {
+        if (dtype == DType.FLOAT32) {
+            float a = (float) x;
+            float b = (float) y;
+            return switch (op) {
+                case ADD -> a + b;
+                case SUB -> a - b;
+                case MUL -> a * b;
+                case DIV -> a / b;
+                case MAXIMUM -> Math.max(a, b);
+                case MINIMUM -> Math.min(a, b);
+                default -> throw new IllegalArgumentException(op.id());
+            };
+        }
+        return switch (op) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> x / y;
+            // Java's max/min are IEEE 754-2019 maximum/minimum: NaN propagates, -0 < +0.
+            case MAXIMUM -> Math.max(x, y);
+            case MINIMUM -> Math.min(x, y);
+            default -> throw new IllegalArgumentException(op.id());
+        };
+    }
+
+    /** x = m * 2^e with 1 ≤ |m| < 2, also for subnormal x. */
+    private record Split(double m, int e) {
+        static Split of(double x) {
+            int shift = 0;
+            if (Math.abs(x) < Double.MIN_NORMAL) {
+                x *= 0x1p64;
+                shift = -64;
+            }
+            int e = Math.getExponent(x);
+            return new Split(Math.scalb(x, -e), e + shift);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.opcompare.engine.reference;
+
+import java.math.BigInteger;
+
+/**
+ * Exact summation of finite doubles: a superaccumulator with one long per binary exponent, each
+ * flushed into a BigInteger before it can overflow. Every double is m * 2^(E-1075) for its biased
+ * exponent E (≥ 1), so the total is an integer multiple of 2^-1074 and nothing is ever rounded.
+ */
+final class ExactSum {
+    /** A long holds 2^10 signed 53-bit mantissas without overflow. */
+    private static final int FLUSH_EVERY = 1 << 10;
+    private final long[] bins = new long[2048];
+    private final int[] counts = new int[2048];
+    private BigInteger total = BigInteger.ZERO;
+
+    void add(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int biased = (int) ((bits >>> 52) & 0x7ff);
+        long m = bits & 0xfffffffffffffL;
+        if (biased == 0) {
+            biased = 1;
+        } else {
+            m |= 1L << 52;
+        }
+        bins[biased] += bits < 0 ? -m : m;
+        if (++counts[biased] == FLUSH_EVERY) {
+            flush(biased);
+        }
+    }
+
+    private void flush(int biased) {
+        total = total.add(BigInteger.valueOf(bins[biased]).shiftLeft(biased - 1));
+        bins[biased] = 0;
+        counts[biased] = 0;
+    }
+
+    /** The sum so far as mantissa * 2^-1074. */
+    ExactRounding.Binary value() {
+        for (int b = 0; b < bins.length; b++) {
+            if (counts[b] != 0) {
+                flush(b);
+            }
+        }
+        return new ExactRounding.Binary(total, -1074);
+    }
+}

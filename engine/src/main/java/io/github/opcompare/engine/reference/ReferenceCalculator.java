@@ -1,0 +1,59 @@
+package io.github.opcompare.engine.reference;
+
+import io.github.opcompare.engine.data.Values;
+import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.engine.op.OpKind;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Computes the exact, correctly rounded result of an op from the op catalog, for every output.
+ * Elements are independent, so they are computed in parallel.
+ */
+public final class ReferenceCalculator {
+    private final ElementaryReference elementary;
+
+    public ReferenceCalculator() {
+        this(ReferenceSettings.DEFAULT);
+    }
+
+    public ReferenceCalculator(ReferenceSettings settings) {
+        this.elementary = new ElementaryReference(settings);
+    }
+
+    public ExactResults compute(Op op, DType dtype, List<Values> inputs) {
+        if (inputs.size() != op.arity()) {
+            throw new IllegalArgumentException(op.id() + " takes " + op.arity() + " operand(s), got " + inputs.size());
+        }
+        int n = inputs.get(0).length();
+        for (Values v : inputs) {
+            if (v.length() != n) {
+                throw new IllegalArgumentException(op.id() + ": operands differ in length (" + n + " and " + v.length() + ")");
+            }
+            if (v.dtype() != dtype) {
+                throw new IllegalArgumentException(op.id() + ": operand of dtype " + v.dtype() + " in a " + dtype + " case");
+            }
+        }
+        if (op.kind() == OpKind.REDUCTION) {
+            ExactResults r = new ExactResults(dtype, 1);
+            r.set(0, ReductionReference.compute(op, inputs.get(0).array(), dtype));
+            return r;
+        }
+        ExactResults r = new ExactResults(dtype, n);
+        double[] x = inputs.get(0).array();
+        double[] y = op.arity() > 1 ? inputs.get(1).array() : null;
+        IntStream.range(0, n).parallel().forEach(i -> r.set(i, element(op, dtype, x[i], y == null ? 0 : y[i])));
+        return r;
+    }
+
+    /** The reference for one element of an elementwise op (y is ignored for unary ops). */
+    public ExactElement element(Op op, DType dtype, double x, double y) {
+        return switch (op) {
+            case SQRT -> ArithmeticReference.unary(op, x, dtype);
+            case EXP, LOG, SIN, COS, TANH -> elementary.compute(op, x, dtype);
+            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM -> ArithmeticReference.binary(op, x, y, dtype);
+            default -> throw new IllegalArgumentException("not an elementwise op: " + op.id());
+        };
+    }
+}

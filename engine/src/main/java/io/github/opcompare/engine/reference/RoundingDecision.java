@@ -1,0 +1,76 @@
+package io.github.opcompare.engine.reference;
+
+import io.github.opcompare.engine.dtype.DType;
+
+/**
+ * The test at the heart of Ziv's strategy: given an approximation and a bound on its relative
+ * error, is the correctly rounded result already known? It is when both ends of the error
+ * interval round to the same value of the dtype (rounding is monotone, so everything between does
+ * too); otherwise the caller must retry with more precision.
+ */
+public final class RoundingDecision {
+    private RoundingDecision() {
+    }
+
+    /**
+     * The correctly rounded value of an approximation (hi + lo) * 2^scale whose relative error is
+     * at most relError, or null when the interval straddles a rounding boundary (a midpoint between
+     * two values of the dtype).
+     */
+    public static Double decide(double hi, double lo, int scale, double relError, DType dtype) {
+        if (hi == 0 && lo == 0) {
+            return hi;
+        }
+        // Doubling covers the rounding of lo ± e, which is tiny against e as long as relError ≥ 2^-104.
+        double e = Math.abs(hi) * relError * 2;
+        double a = Math.abs(hi);
+        if (scale == 0 && a >= 0x1p-960 && a <= 0x1p1000) {
+            double r1 = roundPair(hi, lo - e, dtype);
+            double r2 = roundPair(hi, lo + e, dtype);
+            return r1 == r2 ? r1 : null;
+        }
+        ExactRounding.Binary center = ExactRounding.binary(hi, lo, 0);
+        ExactRounding.Binary err = ExactRounding.binary(e);
+        double r1 = ExactRounding.round(center.add(new ExactRounding.Binary(err.mantissa().negate(), err.exponent())).shift(scale), dtype);
+        double r2 = ExactRounding.round(center.add(err).shift(scale), dtype);
+        return Double.doubleToLongBits(r1) == Double.doubleToLongBits(r2) ? r1 : null;
+    }
+
+    /** The same test for a decimal approximation whose relative error is below 10^-goodDigits. */
+    public static Double decide(java.math.BigDecimal v, int goodDigits, DType dtype) {
+        java.math.BigDecimal err = v.abs().movePointLeft(goodDigits);
+        double r1 = ExactRounding.round(v.subtract(err), dtype);
+        double r2 = ExactRounding.round(v.add(err), dtype);
+        return Double.doubleToLongBits(r1) == Double.doubleToLongBits(r2) ? r1 : null;
+    }
+
+    /** Correct rounding of the exact sum hi + lo (hi in the normal range of doubles) to the dtype. */
+    public static double roundPair(double hi, double lo, DType dtype) {
+        if (dtype == DType.FLOAT64) {
+            return hi + lo;
+        }
+        DoubleDouble n = DoubleDouble.twoSum(hi, lo);
+        return roundToFloat(n.hi(), n.lo());
+    }
+
+    /** Rounds a normalized pair to float32 without the double rounding that (float) (hi + lo) risks. */
+    static double roundToFloat(double hi, double lo) {
+        float f = (float) hi;
+        if (Float.isInfinite(f)) {
+            // hi is at or beyond MAX_VALUE + half an ulp; only exactly there can lo pull it back.
+            double threshold = Float.MAX_VALUE + Math.ulp(Float.MAX_VALUE) / 2.0;
+            return Math.abs(hi) == threshold && Math.signum(lo) == -Math.signum(hi) ? Math.copySign(Float.MAX_VALUE, hi) : f;
+        }
+        double fd = f;
+        if (fd == hi || lo == 0) {
+            return fd;
+        }
+        double diff = hi - fd;
+        float other = diff > 0 ? Math.nextUp(f) : Math.nextDown(f);
+        double mid = (fd + (double) other) / 2;
+        if (hi != mid) {
+            return fd;
+        }
+        return Math.signum(lo) == Math.signum(diff) ? other : fd;
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.opcompare.engine.run;
+
+import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.result.BackendInfo;
+import io.github.opcompare.engine.worker.BackendUnavailableException;
+import io.github.opcompare.engine.worker.WorkerCommand;
+import io.github.opcompare.engine.worker.WorkerCommandFactory;
+import io.github.opcompare.engine.worker.WorkerFailedException;
+import io.github.opcompare.engine.worker.WorkerProcess;
+import io.github.opcompare.engine.worker.WorkerReply;
+import io.github.opcompare.engine.worker.WorkerRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One backend over a run: its worker process, started once and restarted after a crash, and what
+ * it said about itself.
+ */
+final class BackendSession implements AutoCloseable {
+    private final BackendDescriptor descriptor;
+    private final WorkerCommand command;
+    private final Path stderrLog;
+    private final Duration startTimeout;
+    private WorkerProcess process;
+    private BackendInfo info;
+
+    private BackendSession(BackendDescriptor descriptor, WorkerCommand command, Path stderrLog, Duration startTimeout) {
+        this.descriptor = descriptor;
+        this.command = command;
+        this.stderrLog = stderrLog;
+        this.startTimeout = startTimeout;
+    }
+
+    /** Starts the backend's worker; a backend that cannot start comes back unavailable, with the reason. */
+    static BackendSession open(BackendDescriptor descriptor, WorkerCommandFactory factory, Path logDir, Duration startTimeout) {
+        Path log = logDir.resolve(descriptor.id() + ".log");
+        WorkerCommand command;
+        try {
+            command = factory.commandFor(descriptor);
+        } catch (BackendUnavailableException e) {
+            BackendSession session = new BackendSession(descriptor, null, log, startTimeout);
+            session.info = unavailable(descriptor, e.getMessage());
+            return session;
+        }
+        BackendSession session = new BackendSession(descriptor, command, log, startTimeout);
+        try {
+            session.start();
+        } catch (WorkerFailedException | IOException e) {
+            session.info = unavailable(descriptor, "worker did not start: " + e.getMessage());
+        }
+        return session;
+    }
+
+    private void start() throws IOException, WorkerFailedException {
+        process = WorkerProcess.start(command, stderrLog);
+        WorkerReply hello = process.hello(startTimeout);
+        if (!hello.ok()) {
+            process.close();
+            process = null;
+            throw new WorkerFailedException(hello.message());
+        }
+        info = new BackendInfo(descriptor.id(), hello.library(), hello.version(), hello.device(), true, null);
+    }
+
+    private static BackendInfo unavailable(BackendDescriptor descriptor, String reason) {
+        return new BackendInfo(descriptor.id(), descriptor.library(), null, descriptor.device(), false, reason);
+    }
+
+    BackendInfo info() {
+        return info;
+    }
+
+    String id() {
+        return descriptor.id();
+    }
+
+    boolean available() {
+        return info.available();
+    }
+
+    /** Sends a run request, first restarting the worker if an earlier case ended it. */
+    WorkerReply run(WorkerRequest request, Duration timeout) throws WorkerFailedException {
+        if (process == null || !process.isAlive()) {
+            try {
+                start();
+            } catch (IOException e) {
+                throw new WorkerFailedException("cannot restart the worker: " + e.getMessage());
+            }
+        }
+        return process.request(request, timeout);
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.opcompare.engine.run;
+
+import io.github.opcompare.engine.plan.PlannedCase;
+import io.github.opcompare.engine.result.BackendInfo;
+import io.github.opcompare.engine.result.CaseResult;
+import java.time.Duration;
+
+/** Progress of a run, for the console. */
+public interface RunListener {
+    default void backendStarted(BackendInfo backend) {
+    }
+
+    default void caseFinished(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
+    }
+
+    /** Something worth a warning that does not stop the run (a backend that could not start). */
+    default void warning(String message) {
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.opcompare.engine.reference;
+
+import static io.github.opcompare.engine.dtype.DType.FLOAT32;
+import static io.github.opcompare.engine.dtype.DType.FLOAT64;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.opcompare.engine.data.Values;
+import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.engine.op.Op;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Exact values checked against BigDecimal arithmetic, which is exact for +, -, *. */
+class ArithmeticAndReductionTest {
+    private final ReferenceCalculator reference = new ReferenceCalculator();
+    private final SplittableRandom random = new SplittableRandom(1);
+
+    private double wide(DType dtype) {
+        // Exponents far apart, so that sums and products are not exact in the dtype.
+        int range = dtype == FLOAT32 ? 120 : 1000;
+        double v = Math.scalb(1.0 + random.nextDouble(), random.nextInt(-range, range));
+        return dtype.round(random.nextBoolean() ? v : -v);
+    }
+
+    @Test
+    void addSubMulAreExactAndDivWithin2ToThe100() {
+        for (DType dtype : DType.values()) {
+            for (int i = 0; i < 2000; i++) {
+                double x = wide(dtype);
+                double y = i % 3 == 0 ? dtype.round(x * (1 + random.nextDouble() * 1e-6)) : wide(dtype);
+                BigDecimal bx = new BigDecimal(x);
+                BigDecimal by = new BigDecimal(y);
+                assertEquals(0, reference.element(Op.ADD, dtype, x, y).exact().toBigDecimal().compareTo(bx.add(by)), x + "+" + y);
+                assertEquals(0, reference.element(Op.SUB, dtype, x, y).exact().toBigDecimal().compareTo(bx.subtract(by)));
+                assertEquals(0, reference.element(Op.MUL, dtype, x, y).exact().toBigDecimal().compareTo(bx.multiply(by)));
+                BigDecimal q = bx.divide(by, new MathContext(60));
+                BigDecimal got = reference.element(Op.DIV, dtype, x, y).exact().toBigDecimal();
+                assertTrue(got.subtract(q).abs().compareTo(q.abs().multiply(new BigDecimal(0x1p-100))) <= 0, x + "/" + y);
+            }
+        }
+    }
+
+    @Test
+    void roundedIsTheIeeeOperationInTheDtype() {
+        // 1 + 2^-24 + ... in float32: float addition, not double then float.
+        assertEquals(1.0, reference.element(Op.ADD, FLOAT32, 1.0, 0x1p-24).rounded());
+        assertEquals((double) (0.1f * 0.3f), reference.element(Op.MUL, FLOAT32, 0.1f, 0.3f).rounded());
+        assertEquals((double) (1f / 3f), reference.element(Op.DIV, FLOAT32, 1, 3).rounded());
+        assertEquals(Double.POSITIVE_INFINITY, reference.element(Op.MUL, FLOAT64, 1e200, 1e200).rounded());
+        BigDecimal product = new BigDecimal(1e200).multiply(new BigDecimal(1e200));
+        assertEquals(0, reference.element(Op.MUL, FLOAT64, 1e200, 1e200).exact().toBigDecimal().compareTo(product));
+        BigDecimal tiny = new BigDecimal(1e-200).multiply(new BigDecimal(3e-123));
+        ExactElement underflow = reference.element(Op.MUL, FLOAT64, 1e-200, 3e-123);
+        assertEquals(1e-200 * 3e-123, underflow.rounded());
+        assertEquals(0, underflow.exact().toBigDecimal().compareTo(tiny));
+        BigDecimal sum = new BigDecimal(Double.MAX_VALUE).add(new BigDecimal(Double.MAX_VALUE));
+        assertEquals(0, reference.element(Op.ADD, FLOAT64, Double.MAX_VALUE, Double.MAX_VALUE).exact().toBigDecimal().compareTo(sum));
+    }
+
+    @Test
+    void sqrtExactSquaresBack() {
+        for (DType dtype : DType.values()) {
+            for (double x : new double[] {2, 3, 0.1, 1e-310, Double.MIN_VALUE, Float.MIN_VALUE, Double.MAX_VALUE, 1e300}) {
+                x = dtype.round(x);
+                if (x == 0 || Double.isInfinite(x)) {
+                    continue;
+                }
+                ExactElement e = reference.element(Op.SQRT, dtype, x, 0);
+                BigDecimal r = e.exact().toBigDecimal();
+                BigDecimal bx = new BigDecimal(x);
+                BigDecimal rel = r.multiply(r).subtract(bx).abs().divide(bx, MathContext.DECIMAL64);
+                assertTrue(rel.doubleValue() < 0x1p-100, "sqrt(" + x + ")");
+                assertEquals(dtype == FLOAT32 ? (double) (float) Math.sqrt(x) : Math.sqrt(x), e.rounded());
+            }
+        }
+    }
+
+    @Test
+    void ieeeSpecialCases() {
+        assertBits(-0.0, reference.element(Op.SQRT, FLOAT32, -0.0, 0).rounded());
+        assertBits(-0.0, reference.element(Op.SQRT, FLOAT64, -0.0, 0).exact().hi());
+        assertNaN(Op.SQRT, -1, 0);
+        assertNaN(Op.LOG, -1, 0);
+        assertNaN(Op.SIN, Double.POSITIVE_INFINITY, 0);
+        assertNaN(Op.COS, Double.NEGATIVE_INFINITY, 0);
+        assertNaN(Op.SUB, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        assertNaN(Op.DIV, 0, 0);
+        assertNaN(Op.MUL, 0, Double.POSITIVE_INFINITY);
+        assertNaN(Op.MAXIMUM, Double.NaN, 1);
+        assertNaN(Op.MINIMUM, 1, Double.NaN);
+        ExactElement log0 = reference.element(Op.LOG, FLOAT64, 0.0, 0);
+        assertEquals(Double.NEGATIVE_INFINITY, log0.rounded());
+        assertTrue(log0.exact().isInfinite());
+        assertEquals(Double.POSITIVE_INFINITY, reference.element(Op.DIV, FLOAT32, 1, 0).exact().hi());
+        assertBits(0.0, reference.element(Op.MAXIMUM, FLOAT64, -0.0, 0.0).rounded());
+        assertBits(0.0, reference.element(Op.MAXIMUM, FLOAT64, 0.0, -0.0).rounded());
+        assertBits(-0.0, reference.element(Op.MINIMUM, FLOAT32, 0.0, -0.0).rounded());
+        assertBits(-0.0, reference.element(Op.SIN, FLOAT32, -0.0, 0).rounded());
+        assertEquals(1.0, reference.element(Op.COS, FLOAT64, -0.0, 0).rounded());
+        assertEquals(-1.0, reference.element(Op.TANH, FLOAT64, Double.NEGATIVE_INFINITY, 0).rounded());
+        assertEquals(0.0, reference.element(Op.EXP, FLOAT64, Double.NEGATIVE_INFINITY, 0).rounded());
+    }
+
+    @Test
+    void sumIsExactAndRoundedOnce() {
+        // Naive double summation loses 1e-30 entirely.
+        assertEquals(1e-30, sum(FLOAT64, 1, 1e-30, -1).rounded());
+        // No intermediate overflow.
+        assertEquals(1e308, sum(FLOAT64, 1e308, 1e308, -1e308).rounded());
+        // float32: 1 + 2^-24 + 2^-80 is just above the midpoint 1 + 2^-24, so it rounds up to
+        // 1 + 2^-23; going through a double first would round to the midpoint and then to 1.
+        assertEquals(1 + 0x1p-23, sum(FLOAT32, 1, 0x1p-24, 0x1p-80).rounded());
+        assertBits(0.0, sum(FLOAT64).rounded());
+        assertBits(-0.0, sum(FLOAT64, -0.0, -0.0).rounded());
+        assertBits(0.0, sum(FLOAT64, -0.0, 0.0).rounded());
+        assertBits(0.0, sum(FLOAT64, 1, -1).rounded());
+        assertTrue(Double.isNaN(sum(FLOAT64, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY).rounded()));
+        assertTrue(Double.isNaN(sum(FLOAT32, 1, Double.NaN).rounded()));
+        assertEquals(Double.NEGATIVE_INFINITY, sum(FLOAT32, 1, Double.NEGATIVE_INFINITY).rounded());
+        // Float32 overflow: the exact sum is finite, the rounded one infinite.
+        ExactElement over = sum(FLOAT32, Float.MAX_VALUE, Float.MAX_VALUE);
+        assertEquals(Double.POSITIVE_INFINITY, over.rounded());
+        assertEquals(2.0 * Float.MAX_VALUE, over.exact().hi());
+    }
+
+    @Test
+    void randomSumsMatchBigDecimal() {
+        for (DType dtype : DType.values()) {
+            double[] x = new double[5000];
+            BigDecimal exact = BigDecimal.ZERO;
+            for (int i = 0; i < x.length; i++) {
+                x[i] = wide(dtype);
+                exact = exact.add(new BigDecimal(x[i]));
+            }
+            ExactElement e = sum(dtype, x);
+            double expected = dtype == FLOAT32 ? exact.floatValue() : exact.doubleValue();
+            assertEquals(expected, e.rounded());
+            PublishedValuesTest.assertClose(exact, e.exact().toBigDecimal(), 0x1p-100);
+        }
+    }
+
+    @Test
+    void maxAndMinPropagateNaN() {
+        ReferenceCalculator r = reference;
+        Values v = new Values(FLOAT32, new double[] {1, Double.NaN, 3});
+        assertTrue(Double.isNaN(r.compute(Op.REDUCE_MAX, FLOAT32, List.of(v)).rounded(0)));
+        Values z = new Values(FLOAT64, new double[] {-0.0, 0.0, -0.0});
+        assertBits(0.0, r.compute(Op.REDUCE_MAX, FLOAT64, List.of(z)).rounded(0));
+        assertBits(-0.0, r.compute(Op.REDUCE_MIN, FLOAT64, List.of(z)).rounded(0));
+        Values w = new Values(FLOAT64, new double[] {3, -7, 5});
+        assertEquals(5, r.compute(Op.REDUCE_MAX, FLOAT64, List.of(w)).rounded(0));
+        assertEquals(-7, r.compute(Op.REDUCE_MIN, FLOAT64, List.of(w)).rounded(0));
+    }
+
+    private ExactElement sum(DType dtype, double... x) {
+        ExactResults r = reference.compute(Op.REDUCE_SUM, dtype, List.of(new Values(dtype, x)));
+        assertEquals(1, r.length());
+        return new ExactElement(r.rounded(0), r.exact(0), r.pass(0));
+    }
+
+    private void assertNaN(Op op, double x, double y) {
+        for (DType dtype : DType.values()) {
+            ExactElement e = reference.element(op, dtype, x, y);
+            assertTrue(Double.isNaN(e.rounded()) && e.exact().isNaN(), op + "(" + x + ", " + y + ")");
+        }
+    }
+
+    private static void assertBits(double expected, double actual) {
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), "expected " + expected + " got " + actual);
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.opcompare.plugin;
+
+import io.github.opcompare.engine.backend.BackendCatalog;
+import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.env.EnvironmentProbe;
+import io.github.opcompare.engine.plan.CaseSpec;
+import io.github.opcompare.engine.plan.DefaultSuite;
+import io.github.opcompare.engine.plan.PlannedCase;
+import io.github.opcompare.engine.plan.Planner;
+import io.github.opcompare.engine.result.BackendInfo;
+import io.github.opcompare.engine.result.CaseResult;
+import io.github.opcompare.engine.result.Results;
+import io.github.opcompare.engine.run.ComparisonRunner;
+import io.github.opcompare.engine.run.ConsoleFormat;
+import io.github.opcompare.engine.run.RunListener;
+import io.github.opcompare.engine.run.RunSettings;
+import io.github.opcompare.engine.worker.TimingSpec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.rtinfo.RuntimeInformation;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * Runs the configured op comparisons (or the default suite) on every selected backend and writes
+ * {@code target/opcompare/results.json}.
+ */
+@Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CompareMojo extends AbstractMojo {
+
+    /**
+     * Backends to compare, comma-separated or as a list; empty means every backend opcompare knows.
+     * A backend that cannot run here is reported as skipped, with the reason.
+     */
+    @Parameter(property = "opcompare.backends")
+    private List<String> backends;
+
+    /** The cases to run; when none are configured, the default suite runs. */
+    @Parameter
+    private List<Case> cases;
+
+    /** Where results.json, worker logs and scratch files go. */
+    @Parameter(property = "opcompare.outputDirectory", defaultValue = "${project.build.directory}/opcompare")
+    private File outputDirectory;
+
+    /** Seconds one case may take on one backend before its worker is ended and the case marked failed. */
+    @Parameter(property = "opcompare.caseTimeout", defaultValue = "600")
+    private int caseTimeout;
+
+    /** Skips the comparison. */
+    @Parameter(property = "opcompare.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    private String pluginVersion;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Component
+    private RuntimeInformation runtimeInformation;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("opcompare: skipped (opcompare.skip)");
+            return;
+        }
+        List<PlannedCase> planned;
+        List<BackendDescriptor> selected;
+        try {
+            planned = Planner.plan(caseSpecs());
+            selected = BackendCatalog.select(backends);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
+        }
+        Path out = outputDirectory.toPath();
+        RunSettings settings = new RunSettings(
+                out.resolve("results.json"),
+                out.resolve("work"),
+                out.resolve("logs"),
+                TimingSpec.quick(),
+                Duration.ofSeconds(caseTimeout),
+                Duration.ofSeconds(Math.max(caseTimeout, 120)),
+                5,
+                EnvironmentProbe.capture(runtimeInformation.getMavenVersion()),
+                pluginVersion);
+        WorkerClasspathResolver resolver = new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(),
+                repositories(), pluginVersion, WorkerClasspathResolver.javaExecutable());
+        getLog().info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s") + " on "
+                + selected.stream().map(BackendDescriptor::id).toList());
+        Results results;
+        try {
+            results = new ComparisonRunner(settings, resolver, new LogListener()).run(planned, selected);
+        } catch (IOException e) {
+            throw new MojoExecutionException("opcompare could not write its results under " + out + ": " + e.getMessage(), e);
+        }
+        getLog().info("");
+        ConsoleFormat.summaryTable(results).forEach(getLog()::info);
+        getLog().info("");
+        getLog().info("opcompare: results in " + settings.resultsFile());
+    }
+
+    private List<CaseSpec> caseSpecs() {
+        if (cases == null || cases.isEmpty()) {
+            return DefaultSuite.cases();
+        }
+        List<CaseSpec> specs = new ArrayList<>();
+        for (Case c : cases) {
+            specs.add(new CaseSpec(c.getId(), c.getOp(), c.getDtypes() == null ? List.of() : List.of(c.getDtypes()),
+                    c.getInputs(), c.getSize() == null ? CaseSpec.DEFAULT_SIZE : c.getSize(),
+                    c.getSeed() == null ? CaseSpec.DEFAULT_SEED : c.getSeed()));
+        }
+        return specs;
+    }
+
+    /** Project and plugin repositories, deduplicated by id: workers are resolved like plugin dependencies. */
+    private List<RemoteRepository> repositories() {
+        Map<String, RemoteRepository> byId = new LinkedHashMap<>();
+        project.getRemotePluginRepositories().forEach(r -> byId.putIfAbsent(r.getId(), r));
+        project.getRemoteProjectRepositories().forEach(r -> byId.putIfAbsent(r.getId(), r));
+        return new ArrayList<>(byId.values());
+    }
+
+    private final class LogListener implements RunListener {
+        @Override
+        public void backendStarted(BackendInfo backend) {
+            if (backend.available()) {
+                getLog().info("opcompare: " + backend.id() + " ready (" + backend.library() + " " + backend.version() + ")");
+            }
+        }
+
+        @Override
+        public void caseFinished(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
+            getLog().info(ConsoleFormat.progressLine(index, total, result, elapsed));
+        }
+
+        @Override
+        public void warning(String message) {
+            getLog().warn("opcompare: " + message);
+        }
+    }
+}

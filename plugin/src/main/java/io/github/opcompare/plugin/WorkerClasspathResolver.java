@@ -1,0 +1,180 @@
+package io.github.opcompare.plugin;
+
+import io.github.opcompare.engine.backend.BackendCatalog;
+import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.backend.Platform;
+import io.github.opcompare.engine.worker.BackendUnavailableException;
+import io.github.opcompare.engine.worker.WorkerCommand;
+import io.github.opcompare.engine.worker.WorkerCommandFactory;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.graph.DependencyFilter;
+
+/**
+ * Resolves a backend worker's classpath at run time through Maven Resolver, the way Surefire
+ * resolves its providers: the worker module and its dependencies, plus the native jars of this
+ * platform only (so a user without a GPU never downloads a GPU build). The worker jar's
+ * {@code META-INF/opcompare/backend.properties} says which artifacts have native jars, its main
+ * class and its JVM options.
+ */
+final class WorkerClasspathResolver implements WorkerCommandFactory {
+    static final String BACKEND_PROPERTIES = "META-INF/opcompare/backend.properties";
+
+    /**
+     * What a worker needs at run time: compile and runtime scopes. (Maven does not export
+     * maven-resolver-util to plugins, so this stays a lambda over the public API.)
+     */
+    private static final DependencyFilter RUNTIME_CLASSPATH = (node, parents) -> {
+        Dependency dependency = node.getDependency();
+        return dependency == null || "compile".equals(dependency.getScope()) || "runtime".equals(dependency.getScope());
+    };
+
+    private final RepositorySystem system;
+    private final RepositorySystemSession session;
+    private final List<RemoteRepository> repositories;
+    private final String version;
+    private final String javaExecutable;
+
+    WorkerClasspathResolver(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
+            String version, String javaExecutable) {
+        this.system = system;
+        this.session = session;
+        this.repositories = repositories;
+        this.version = version;
+        this.javaExecutable = javaExecutable;
+    }
+
+    @Override
+    public WorkerCommand commandFor(BackendDescriptor backend) throws BackendUnavailableException {
+        String platform;
+        try {
+            platform = Platform.current();
+        } catch (IllegalArgumentException e) {
+            throw new BackendUnavailableException(e.getMessage());
+        }
+        Artifact worker = new DefaultArtifact(BackendCatalog.GROUP_ID, backend.workerArtifactId(), "jar", version);
+        List<ArtifactResult> graph = resolveGraph(worker);
+        Map<String, Artifact> byKey = new LinkedHashMap<>();
+        for (ArtifactResult result : graph) {
+            Artifact a = result.getArtifact();
+            byKey.put(key(a), a);
+        }
+        Artifact resolvedWorker = byKey.get(key(worker));
+        Properties properties = backendProperties(resolvedWorker.getFile(), backend);
+        List<String> classpath = new ArrayList<>();
+        byKey.values().forEach(a -> classpath.add(a.getFile().getAbsolutePath()));
+        for (Artifact platformJar : platformArtifacts(properties, byKey, platform, backend)) {
+            if (!byKey.containsKey(key(platformJar))) {
+                classpath.add(resolveOne(platformJar, backend, platform).getAbsolutePath());
+            }
+        }
+        String mainClass = properties.getProperty("mainClass");
+        if (mainClass == null || mainClass.isBlank()) {
+            throw new BackendUnavailableException(worker + " names no mainClass in " + BACKEND_PROPERTIES);
+        }
+        return WorkerCommand.java(javaExecutable, jvmArgs(properties), classpath, mainClass.trim(), backend.environment());
+    }
+
+    private List<ArtifactResult> resolveGraph(Artifact root) throws BackendUnavailableException {
+        CollectRequest collect = new CollectRequest(new Dependency(root, "runtime"), repositories);
+        DependencyRequest request = new DependencyRequest(collect, RUNTIME_CLASSPATH);
+        try {
+            return system.resolveDependencies(session, request).getArtifactResults();
+        } catch (DependencyResolutionException e) {
+            throw new BackendUnavailableException("cannot resolve the worker " + root + ": " + rootCause(e), e);
+        }
+    }
+
+    private File resolveOne(Artifact artifact, BackendDescriptor backend, String platform) throws BackendUnavailableException {
+        try {
+            return system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null)).getArtifact().getFile();
+        } catch (ArtifactResolutionException e) {
+            throw new BackendUnavailableException("no native build for platform " + platform + " of " + artifact
+                    + " (needed by " + backend.id() + "): " + rootCause(e), e);
+        }
+    }
+
+    /** Native jars: each named artifact with this platform's classifier, at the version the graph chose. */
+    private static List<Artifact> platformArtifacts(Properties properties, Map<String, Artifact> graph, String platform,
+            BackendDescriptor backend) throws BackendUnavailableException {
+        List<Artifact> natives = new ArrayList<>();
+        for (String coordinate : list(properties.getProperty("platformArtifacts"), ",")) {
+            String[] parts = coordinate.split(":");
+            Artifact base = graph.get(parts[0] + ":" + parts[1] + ":");
+            if (base == null) {
+                throw new BackendUnavailableException(backend.id() + " names platform artifact " + coordinate
+                        + ", which is not in its dependency graph");
+            }
+            natives.add(new DefaultArtifact(parts[0], parts[1], platform, "jar", base.getVersion()));
+        }
+        return natives;
+    }
+
+    private static Properties backendProperties(File workerJar, BackendDescriptor backend) throws BackendUnavailableException {
+        // A reactor build hands us target/classes; a repository hands us the jar. A class loader reads both.
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {workerJar.toURI().toURL()}, null)) {
+            URL resource = loader.findResource(BACKEND_PROPERTIES);
+            if (resource == null) {
+                throw new BackendUnavailableException(workerJar + " has no " + BACKEND_PROPERTIES + "; is it an opcompare worker?");
+            }
+            Properties properties = new Properties();
+            try (InputStream in = resource.openStream()) {
+                properties.load(in);
+            }
+            return properties;
+        } catch (IOException e) {
+            throw new BackendUnavailableException("cannot read " + BACKEND_PROPERTIES + " of " + backend.id() + ": " + e, e);
+        }
+    }
+
+    private static List<String> jvmArgs(Properties properties) {
+        return list(properties.getProperty("jvmArgs"), " ");
+    }
+
+    private static List<String> list(String value, String separator) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.trim().split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** groupId:artifactId:classifier — the identity of a jar on a classpath, whatever its version. */
+    private static String key(Artifact a) {
+        return a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getClassifier();
+    }
+
+    private static String rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    static String javaExecutable() {
+        String exe = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
+        return Path.of(System.getProperty("java.home"), "bin", exe).toString();
+    }
+}
