@@ -3,7 +3,6 @@ package io.github.opcompare.engine.reference;
 import io.github.opcompare.engine.op.Op;
 import java.math.BigDecimal;
 import org.apfloat.Apfloat;
-import org.apfloat.ApfloatContext;
 import org.apfloat.ApfloatMath;
 
 /**
@@ -19,10 +18,7 @@ final class ArbitraryPrecision {
     }
 
     static {
-        // Apfloat's exit hook deletes disk storage we never use (40-digit numbers stay in memory).
-        // Inside Maven it would run after the plugin's class realm is closed and fail to load its
-        // own classes, printing a stack trace at the end of every build.
-        ApfloatContext.getGlobalContext().setCleanupAtExit(false);
+        ApfloatSetup.ensure();
     }
 
     private ArbitraryPrecision() {

@@ -19,6 +19,7 @@ final class Constants {
     static final DoubleDouble PI_OVER_2;
 
     static {
+        ApfloatSetup.ensure();
         Apfloat pi = ApfloatMath.pi(520);
         BigDecimal piDec = new BigDecimal(pi.toString(true));
         BigDecimal twoOverPi = BigDecimal.valueOf(2).divide(piDec, 510, RoundingMode.HALF_EVEN);
