@@ -10,7 +10,7 @@ assert json.environment.cores > 0
 assert json.backends*.id as Set == ['tensorflow-cpu', 'nd4j-cpu'] as Set
 json.backends.each { assert it.available : "${it.id} not available: ${it.reason}" }
 
-def labels = json.cases.collect { "${it.id}/${it.dtype}" } as Set
+def labels = json.cases.collect { "${it.id}/${it.dtype}".toString() } as Set
 ['sqrt/float32', 'exp/float32', 'exp/float64', 'log/float32', 'log/float64', 'sin/float32', 'sin/float64',
  'tanh/float32', 'tanh/float64', 'maximum/float32', 'reduce_sum/float32', 'reduce_max/float32'].each {
     assert labels.contains(it) : "default suite lacks $it"

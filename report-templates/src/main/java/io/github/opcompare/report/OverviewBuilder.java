@@ -79,7 +79,7 @@ final class OverviewBuilder {
             for (String key : pairKeys) {
                 cells.add(agreementCell(c, key));
             }
-            agreementRows.add(new AgreementRow(c.id(), cells));
+            agreementRows.add(new AgreementRow(c.id(), c.dtype(), cells));
         }
 
         List<BackendRow> backendTable = new ArrayList<>();

@@ -66,7 +66,7 @@ public record OverviewPage(
             String title) {
     }
 
-    public record AgreementRow(String caseId, List<AgreementCell> cells) {
+    public record AgreementRow(String caseId, String dtype, List<AgreementCell> cells) {
     }
 
     /**
