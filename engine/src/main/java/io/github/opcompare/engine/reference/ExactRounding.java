@@ -42,17 +42,8 @@ public final class ExactRounding {
             return Binary.ZERO;
         }
         long bits = Double.doubleToRawLongBits(x);
-        int biased = (int) ((bits >>> 52) & 0x7ff);
-        long m = bits & 0xfffffffffffffL;
-        if (biased == 0) {
-            biased = 1;
-        } else {
-            m |= 1L << 52;
-        }
-        if (x < 0) {
-            m = -m;
-        }
-        return new Binary(BigInteger.valueOf(m), biased - 1075);
+        long m = DoubleBits.significand(bits);
+        return new Binary(BigInteger.valueOf(x < 0 ? -m : m), DoubleBits.exponentField(bits) - 1075);
     }
 
     /** The exact value of (hi + lo) * 2^scale. */

@@ -16,13 +16,8 @@ final class ExactSum {
 
     void add(double x) {
         long bits = Double.doubleToRawLongBits(x);
-        int biased = (int) ((bits >>> 52) & 0x7ff);
-        long m = bits & 0xfffffffffffffL;
-        if (biased == 0) {
-            biased = 1;
-        } else {
-            m |= 1L << 52;
-        }
+        int biased = DoubleBits.exponentField(bits);
+        long m = DoubleBits.significand(bits);
         bins[biased] += bits < 0 ? -m : m;
         if (++counts[biased] == FLUSH_EVERY) {
             flush(biased);
