@@ -7,7 +7,7 @@ def json = new JsonSlurper().parse(results)
 assert json.schema == 'opcompare/1'
 assert json.complete == true
 assert json.environment.cores > 0
-assert json.backends*.id as Set == ['tensorflow-cpu', 'nd4j-cpu'] as Set
+assert json.backends*.id as Set == ['tensorflow-cpu', 'nd4j-cpu', 'numpy', 'jdk', 'jdk-strict'] as Set
 json.backends.each { assert it.available : "${it.id} not available: ${it.reason}" }
 
 def labels = json.cases.collect { "${it.id}/${it.dtype}".toString() } as Set

@@ -41,4 +41,19 @@ public class Case {
     public Long getSeed() {
         return seed;
     }
+
+    /** The configured cases as engine specs; none configured means the default suite. */
+    static java.util.List<io.github.opcompare.engine.plan.CaseSpec> toSpecs(java.util.List<Case> cases) {
+        if (cases == null || cases.isEmpty()) {
+            return io.github.opcompare.engine.plan.DefaultSuite.cases();
+        }
+        java.util.List<io.github.opcompare.engine.plan.CaseSpec> specs = new java.util.ArrayList<>();
+        for (Case c : cases) {
+            specs.add(new io.github.opcompare.engine.plan.CaseSpec(c.getId(), c.getOp(),
+                    c.getDtypes() == null ? java.util.List.of() : java.util.List.of(c.getDtypes()), c.getInputs(),
+                    c.getSize() == null ? io.github.opcompare.engine.plan.CaseSpec.DEFAULT_SIZE : c.getSize(),
+                    c.getSeed() == null ? io.github.opcompare.engine.plan.CaseSpec.DEFAULT_SEED : c.getSeed()));
+        }
+        return specs;
+    }
 }

@@ -56,14 +56,22 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
     private final List<RemoteRepository> repositories;
     private final String version;
     private final String javaExecutable;
+    private final String python;
+    private final Path scriptDirectory;
 
+    /**
+     * @param python the Python for {@code kind=python} workers; null or blank finds one (see {@link PythonFinder})
+     * @param scriptDirectory where Python worker scripts are extracted to
+     */
     WorkerClasspathResolver(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories,
-            String version, String javaExecutable) {
+            String version, String javaExecutable, String python, Path scriptDirectory) {
         this.system = system;
         this.session = session;
         this.repositories = repositories;
         this.version = version;
         this.javaExecutable = javaExecutable;
+        this.python = python;
+        this.scriptDirectory = scriptDirectory;
     }
 
     @Override
@@ -83,6 +91,9 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
         }
         Artifact resolvedWorker = byKey.get(key(worker));
         Properties properties = backendProperties(resolvedWorker.getFile(), backend);
+        if ("python".equals(properties.getProperty("kind", "java").trim())) {
+            return pythonCommand(resolvedWorker.getFile(), properties, backend);
+        }
         List<String> classpath = new ArrayList<>();
         byKey.values().forEach(a -> classpath.add(a.getFile().getAbsolutePath()));
         for (Artifact platformJar : platformArtifacts(properties, byKey, platform, backend)) {
@@ -95,6 +106,34 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
             throw new BackendUnavailableException(worker + " names no mainClass in " + BACKEND_PROPERTIES);
         }
         return WorkerCommand.java(javaExecutable, jvmArgs(properties), classpath, mainClass.trim(), backend.environment());
+    }
+
+    /**
+     * A Python worker: its script is a resource of the worker jar, extracted beside the run's other
+     * scratch files and started with a Python that can import numpy.
+     */
+    private WorkerCommand pythonCommand(File workerJar, Properties properties, BackendDescriptor backend)
+            throws BackendUnavailableException {
+        String script = properties.getProperty("script", "").trim();
+        if (script.isEmpty()) {
+            throw new BackendUnavailableException(backend.id() + " is kind=python but names no script in " + BACKEND_PROPERTIES);
+        }
+        String interpreter = PythonFinder.find(python);
+        Path target = scriptDirectory.resolve(backend.id()).resolve(Path.of(script).getFileName().toString());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {workerJar.toURI().toURL()}, null)) {
+            URL resource = loader.findResource(script);
+            if (resource == null) {
+                throw new BackendUnavailableException(workerJar + " lacks its worker script " + script);
+            }
+            try (InputStream in = resource.openStream()) {
+                byte[] content = in.readAllBytes();
+                io.github.opcompare.engine.io.AtomicFiles.write(target, out -> out.write(content));
+            }
+        } catch (IOException e) {
+            throw new BackendUnavailableException("cannot extract " + script + " of " + backend.id() + ": " + e, e);
+        }
+        // -u: unbuffered, so each reply reaches the engine at once.
+        return new WorkerCommand(List.of(interpreter, "-u", target.toString()), backend.environment());
     }
 
     private List<ArtifactResult> resolveGraph(Artifact root) throws BackendUnavailableException {

@@ -19,7 +19,10 @@ public final class BackendCatalog {
     private static final List<BackendDescriptor> ALL = List.of(
             new BackendDescriptor("tensorflow-cpu", "tensorflow", "cpu", "opcompare-backend-tensorflow",
                     Map.of("CUDA_VISIBLE_DEVICES", "", "TF_CPP_MIN_LOG_LEVEL", "1")),
-            new BackendDescriptor("nd4j-cpu", "nd4j", "cpu", "opcompare-backend-nd4j", Map.of()));
+            new BackendDescriptor("nd4j-cpu", "nd4j", "cpu", "opcompare-backend-nd4j", Map.of()),
+            new BackendDescriptor("numpy", "numpy", "cpu", "opcompare-backend-numpy", Map.of()),
+            new BackendDescriptor("jdk", "jdk", "cpu", "opcompare-backend-jdk", Map.of("OPCOMPARE_JDK_MATH", "math")),
+            new BackendDescriptor("jdk-strict", "jdk-strict", "cpu", "opcompare-backend-jdk", Map.of("OPCOMPARE_JDK_MATH", "strict")));
 
     private BackendCatalog() {
     }

@@ -1,0 +1,172 @@
+package io.github.opcompare.backend.jdk;
+
+import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.engine.worker.OpExecutor;
+import io.github.opcompare.engine.worker.PreparedCall;
+import io.github.opcompare.engine.worker.UnsupportedOpException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Runs catalog ops the way Java code does: {@link Math} (with the JIT's intrinsics, so results may
+ * depend on the CPU and the JDK build) or {@link StrictMath} (fdlibm, the same bits everywhere).
+ *
+ * <p>float32: the JDK has float overloads only for a few functions (max, min, abs). For sqrt, exp,
+ * log, sin, cos and tanh a Java programmer writes {@code (float) Math.exp(x)}, widening to double
+ * and rounding the double result to float, so that is what runs here. Arithmetic uses Java's float
+ * operators. Reductions are not JDK functions (a summing loop is the user's code, not the JDK's), so
+ * they are answered unsupported.
+ */
+public final class JdkExecutor implements OpExecutor {
+    private final boolean strict;
+
+    public JdkExecutor(boolean strict) {
+        this.strict = strict;
+    }
+
+    @Override
+    public String library() {
+        return strict ? "jdk-strict" : "jdk";
+    }
+
+    @Override
+    public String version() {
+        return System.getProperty("java.version") + " " + (strict ? "java.lang.StrictMath" : "java.lang.Math")
+                + " (" + System.getProperty("java.vm.name") + "; float32 via (float) of the double function)";
+    }
+
+    @Override
+    public String device() {
+        return "cpu";
+    }
+
+    @Override
+    public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
+        if (op.kind() == io.github.opcompare.engine.op.OpKind.REDUCTION) {
+            throw new UnsupportedOpException("the JDK has no " + op + " function; a loop over an array is user code, not a JDK op");
+        }
+        if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
+            throw new UnsupportedOpException("the JDK has no " + dtype + " type");
+        }
+        if (inputs.size() != op.arity()) {
+            throw new IllegalArgumentException(op + " takes " + op.arity() + " inputs, got " + inputs.size());
+        }
+        return dtype == DType.FLOAT32 ? floatCall(op, inputs, length) : doubleCall(op, inputs, length);
+    }
+
+    private DoubleUnaryOperator unary(Op op) {
+        return switch (op) {
+            case SQRT -> strict ? StrictMath::sqrt : Math::sqrt;
+            case EXP -> strict ? StrictMath::exp : Math::exp;
+            case LOG -> strict ? StrictMath::log : Math::log;
+            case SIN -> strict ? StrictMath::sin : Math::sin;
+            case COS -> strict ? StrictMath::cos : Math::cos;
+            case TANH -> strict ? StrictMath::tanh : Math::tanh;
+            default -> null;
+        };
+    }
+
+    private DoubleBinaryOperator binaryDouble(Op op) {
+        return switch (op) {
+            case ADD -> (a, b) -> a + b;
+            case SUB -> (a, b) -> a - b;
+            case MUL -> (a, b) -> a * b;
+            case DIV -> (a, b) -> a / b;
+            case MAXIMUM -> strict ? StrictMath::max : Math::max;
+            case MINIMUM -> strict ? StrictMath::min : Math::min;
+            default -> null;
+        };
+    }
+
+    /** Float operands stay float: Java's float operators and the float overloads of max and min. */
+    interface FloatBinary {
+        float apply(float a, float b);
+    }
+
+    private FloatBinary binaryFloat(Op op) {
+        return switch (op) {
+            case ADD -> (a, b) -> a + b;
+            case SUB -> (a, b) -> a - b;
+            case MUL -> (a, b) -> a * b;
+            case DIV -> (a, b) -> a / b;
+            case MAXIMUM -> strict ? StrictMath::max : Math::max;
+            case MINIMUM -> strict ? StrictMath::min : Math::min;
+            default -> null;
+        };
+    }
+
+    private PreparedCall floatCall(Op op, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
+        float[] a = new float[length];
+        inputs.get(0).asFloatBuffer().get(a);
+        float[] out = new float[length];
+        if (op.arity() == 1) {
+            DoubleUnaryOperator f = unary(op);
+            if (f == null) {
+                throw new UnsupportedOpException("the JDK backend has no mapping for " + op);
+            }
+            return new Call(() -> {
+                for (int i = 0; i < length; i++) {
+                    out[i] = (float) f.applyAsDouble(a[i]);
+                }
+            }, buffer -> buffer.asFloatBuffer().put(out));
+        }
+        float[] b = new float[length];
+        inputs.get(1).asFloatBuffer().get(b);
+        FloatBinary f = binaryFloat(op);
+        if (f == null) {
+            throw new UnsupportedOpException("the JDK backend has no mapping for " + op);
+        }
+        return new Call(() -> {
+            for (int i = 0; i < length; i++) {
+                out[i] = f.apply(a[i], b[i]);
+            }
+        }, buffer -> buffer.asFloatBuffer().put(out));
+    }
+
+    private PreparedCall doubleCall(Op op, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
+        double[] a = new double[length];
+        inputs.get(0).asDoubleBuffer().get(a);
+        double[] out = new double[length];
+        if (op.arity() == 1) {
+            DoubleUnaryOperator f = unary(op);
+            if (f == null) {
+                throw new UnsupportedOpException("the JDK backend has no mapping for " + op);
+            }
+            return new Call(() -> {
+                for (int i = 0; i < length; i++) {
+                    out[i] = f.applyAsDouble(a[i]);
+                }
+            }, buffer -> buffer.asDoubleBuffer().put(out));
+        }
+        double[] b = new double[length];
+        inputs.get(1).asDoubleBuffer().get(b);
+        DoubleBinaryOperator f = binaryDouble(op);
+        if (f == null) {
+            throw new UnsupportedOpException("the JDK backend has no mapping for " + op);
+        }
+        return new Call(() -> {
+            for (int i = 0; i < length; i++) {
+                out[i] = f.applyAsDouble(a[i], b[i]);
+            }
+        }, buffer -> buffer.asDoubleBuffer().put(out));
+    }
+
+    private record Call(Runnable body, java.util.function.Consumer<ByteBuffer> writer) implements PreparedCall {
+        @Override
+        public void call() {
+            body.run();
+        }
+
+        @Override
+        public void writeResult(ByteBuffer out) {
+            writer.accept(out);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.opcompare.plugin;
+
+import io.github.opcompare.engine.backend.BackendCatalog;
+import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.plan.PlannedCase;
+import io.github.opcompare.engine.recording.RecordingSpec;
+import io.github.opcompare.engine.recording.RecordingWorker;
+import io.github.opcompare.engine.recording.Recordings;
+import io.github.opcompare.engine.worker.BackendUnavailableException;
+import io.github.opcompare.engine.worker.WorkerCommand;
+import io.github.opcompare.engine.worker.WorkerCommandFactory;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The configured recordings as backends: one descriptor per recording name, each started as a
+ * {@link RecordingWorker} on the engine's own classpath with a small JSON file mapping case labels
+ * to {@code .npy} files. Everything else goes to the real resolver.
+ */
+final class RecordingBackends {
+    static final String LIBRARY = "recording";
+
+    private final Map<String, Path> configFiles;
+    private final String javaExecutable;
+
+    private RecordingBackends(Map<String, Path> configFiles, String javaExecutable) {
+        this.configFiles = configFiles;
+        this.javaExecutable = javaExecutable;
+    }
+
+    /**
+     * Validates the recordings against the planned cases and writes one worker config per name.
+     *
+     * @throws IllegalArgumentException naming the file and what does not fit
+     */
+    static RecordingBackends prepare(List<Recording> recordings, List<PlannedCase> planned, File basedir, Path workDirectory,
+            String javaExecutable) throws IOException {
+        List<RecordingSpec> specs = new ArrayList<>();
+        for (Recording r : recordings == null ? List.<Recording>of() : recordings) {
+            Path file = r.getFile() == null ? null : basedir.toPath().resolve(r.getFile().trim()).normalize();
+            specs.add(new RecordingSpec(r.getName(), r.getCase(), r.getDtype(), file));
+        }
+        Set<String> reserved = BackendCatalog.all().stream().map(BackendDescriptor::id).collect(Collectors.toSet());
+        Map<String, Map<String, Path>> byName = Recordings.validate(specs, planned, reserved);
+        Map<String, Path> configs = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Path>> entry : byName.entrySet()) {
+            Path config = workDirectory.resolve("recording-" + entry.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+            Recordings.writeWorkerConfig(config, entry.getKey(), entry.getValue());
+            configs.put(entry.getKey(), config);
+        }
+        return new RecordingBackends(configs, javaExecutable);
+    }
+
+    /** The selected catalog backends, then one per recording name. */
+    List<BackendDescriptor> appendTo(List<BackendDescriptor> selected) {
+        Set<BackendDescriptor> all = new LinkedHashSet<>(selected);
+        for (String name : configFiles.keySet()) {
+            all.add(new BackendDescriptor(name, LIBRARY, "recorded", null, Map.of()));
+        }
+        return new ArrayList<>(all);
+    }
+
+    /** Starts recordings itself and leaves every other backend to {@code delegate}. */
+    WorkerCommandFactory around(WorkerCommandFactory delegate) {
+        return backend -> {
+            Path config = configFiles.get(backend.id());
+            if (config == null || !LIBRARY.equals(backend.library())) {
+                return delegate.commandFor(backend);
+            }
+            WorkerCommand java = WorkerCommand.java(javaExecutable, List.of(), classpath(), RecordingWorker.class.getName(), Map.of());
+            List<String> command = new ArrayList<>(java.command());
+            command.add(config.toString());
+            return new WorkerCommand(List.copyOf(command), java.environment());
+        };
+    }
+
+    /** The engine and Jackson, from the plugin's own class loader: all a recording worker needs. */
+    private static List<String> classpath() throws BackendUnavailableException {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> c : List.of(RecordingWorker.class, com.fasterxml.jackson.databind.ObjectMapper.class,
+                com.fasterxml.jackson.core.JsonFactory.class, com.fasterxml.jackson.annotation.JsonInclude.class)) {
+            try {
+                entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException | RuntimeException e) {
+                throw new BackendUnavailableException("cannot locate " + c.getName() + " for the recording worker: " + e, e);
+            }
+        }
+        return new ArrayList<>(entries);
+    }
+}
