@@ -62,6 +62,27 @@ public class CompareMojo extends AbstractMojo {
     @Parameter(property = "opcompare.caseTimeout", defaultValue = "600")
     private int caseTimeout;
 
+    /**
+     * Fails the build when a case failed on a backend (its worker crashed, hung, ran out of memory,
+     * or the library threw); otherwise each failure is a warning and the build goes on.
+     */
+    @Parameter(property = "opcompare.failOnBackendError", defaultValue = "false")
+    private boolean failOnBackendError;
+
+    /**
+     * Outputs computed elsewhere, one {@code .npy} file per case and dtype, judged like a live
+     * backend named by each recording's {@code <name>}.
+     */
+    @Parameter
+    private List<Recording> recordings;
+
+    /**
+     * The Python that runs the {@code numpy} backend. Default: the first {@code python3} on the PATH
+     * that can import numpy, else {@code /usr/bin/python3}.
+     */
+    @Parameter(property = "opcompare.python")
+    private String python;
+
     /** Skips the comparison. */
     @Parameter(property = "opcompare.skip", defaultValue = "false")
     private boolean skip;
@@ -89,13 +110,19 @@ public class CompareMojo extends AbstractMojo {
         }
         List<PlannedCase> planned;
         List<BackendDescriptor> selected;
+        Path out = outputDirectory.toPath();
+        RecordingBackends recorded;
         try {
             planned = Planner.plan(caseSpecs());
             selected = BackendCatalog.select(backends);
+            recorded = RecordingBackends.prepare(recordings, planned, project.getBasedir(), out.resolve("recordings"),
+                    WorkerClasspathResolver.javaExecutable());
+            selected = recorded.appendTo(selected);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("opcompare could not write under " + out + ": " + e.getMessage(), e);
         }
-        Path out = outputDirectory.toPath();
         RunSettings settings = new RunSettings(
                 out.resolve("results.json"),
                 out.resolve("work"),
@@ -107,12 +134,12 @@ public class CompareMojo extends AbstractMojo {
                 EnvironmentProbe.capture(runtimeInformation.getMavenVersion()),
                 pluginVersion);
         WorkerClasspathResolver resolver = new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(),
-                repositories(), pluginVersion, WorkerClasspathResolver.javaExecutable());
+                repositories(), pluginVersion, WorkerClasspathResolver.javaExecutable(), python, out.resolve("scripts"));
         getLog().info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s") + " on "
                 + selected.stream().map(BackendDescriptor::id).toList());
         Results results;
         try {
-            results = new ComparisonRunner(settings, resolver, new LogListener()).run(planned, selected);
+            results = new ComparisonRunner(settings, recorded.around(resolver), new LogListener()).run(planned, selected);
         } catch (IOException e) {
             throw new MojoExecutionException("opcompare could not write its results under " + out + ": " + e.getMessage(), e);
         }
@@ -120,6 +147,15 @@ public class CompareMojo extends AbstractMojo {
         ConsoleFormat.summaryTable(results).forEach(getLog()::info);
         getLog().info("");
         getLog().info("opcompare: results in " + settings.resultsFile());
+        List<String> failures = ConsoleFormat.failureLines(results);
+        if (!failures.isEmpty()) {
+            String head = "opcompare: " + failures.size() + " result" + (failures.size() == 1 ? "" : "s") + " failed";
+            if (failOnBackendError) {
+                throw new MojoFailureException(head + " (failOnBackendError):\n  " + String.join("\n  ", failures));
+            }
+            getLog().warn(head + "; details in " + settings.resultsFile() + " (-Dopcompare.failOnBackendError=true fails the build):");
+            failures.forEach(line -> getLog().warn("  " + line));
+        }
     }
 
     private List<CaseSpec> caseSpecs() {

@@ -88,7 +88,7 @@ final class OverviewBuilder {
                     info.available(), info.reason()));
         }
 
-        return new OverviewPage(".", "opcompare report", verdict(), results.complete(), resultsFile,
+        return new OverviewPage(".", "opcompare report", verdict(), results.complete(), partial(), resultsFile,
                 backendColumns, rows, pairColumns, agreementRows, List.copyOf(notes), backendTable,
                 environment(), generator());
     }
@@ -246,6 +246,24 @@ final class OverviewBuilder {
             return Double.POSITIVE_INFINITY;
         }
         return a.maxUlp();
+    }
+
+    /** The banner line of an interrupted run, or null when the run is complete. */
+    private String partial() {
+        if (results.complete()) {
+            return null;
+        }
+        int finished = list(results.cases()).size();
+        List<String> missing = results.missingOrEmpty();
+        if (missing.isEmpty()) {
+            return "Partial results: " + finished + " case" + (finished == 1 ? "" : "s")
+                    + " finished; the run was interrupted or is still writing, so some cases may be missing.";
+        }
+        int shown = Math.min(missing.size(), 20);
+        String names = String.join(", ", missing.subList(0, shown))
+                + (missing.size() > shown ? " and " + (missing.size() - shown) + " more" : "");
+        return "Partial results: " + finished + " of " + (finished + missing.size()) + " cases finished; missing: " + names
+                + ". The run was interrupted or is still writing.";
     }
 
     private List<Entry> environment() {

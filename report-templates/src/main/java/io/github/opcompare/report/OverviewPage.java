@@ -8,12 +8,15 @@ import java.util.List;
  * by reflection; not meant for use outside this module.
  *
  * @param root relative path from the page to the report's root folder ("." for index.html)
+ * @param partial the banner of an interrupted run ("Partial results: 2 of 4 cases finished; missing: ..."),
+ *     null when complete
  */
 public record OverviewPage(
         String root,
         String title,
         Verdict verdict,
         boolean complete,
+        String partial,
         String resultsFile,
         List<Column> backends,
         List<CaseRow> cases,

@@ -125,6 +125,29 @@ class ReportRendererTest {
         }
     }
 
+    @Test
+    void anInterruptedRunSaysHowManyCasesFinishedAndWhichAreMissing() throws IOException {
+        Results full = Fixtures.results();
+        Results partial = new Results(full.schema(), full.opcompareVersion(), false, full.environment(), full.backends(),
+                full.cases().subList(0, 2), java.util.List.of("log-f32/float32", "tanh/float64"));
+        Path json = dir.resolve("partial/results.json");
+        ResultsJson.write(partial, json);
+        Path index = new ReportRenderer().render(ResultsJson.read(json), json, dir.resolve("partial-out"));
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        assertTrue(html.contains("<p class=\"warning partial\">Partial results: 2 of 4 cases finished; missing: "
+                + "log-f32/float32, tanh/float64. The run was interrupted or is still writing.</p>"), html);
+        assertFalse(render().contains("Partial results"), "a complete run has no banner");
+    }
+
+    @Test
+    void partialResultsWrittenBeforeTheMissingListStillSayTheyArePartial() throws IOException {
+        Results full = Fixtures.results();
+        Results old = new Results(full.schema(), full.opcompareVersion(), false, full.environment(), full.backends(),
+                full.cases().subList(0, 1));
+        String html = Files.readString(new ReportRenderer().render(old, null, dir.resolve("old-out")), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Partial results: 1 case finished; the run was interrupted or is still writing, so some cases may be missing."), html);
+    }
+
     /** The HTML of the {@code column}-th backend cell in the row whose case id is {@code caseId}. */
     private static String cell(String html, String caseId, int column) {
         int row = html.indexOf(">" + caseId + "</th>");

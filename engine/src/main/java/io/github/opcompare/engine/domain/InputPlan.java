@@ -15,6 +15,19 @@ public final class InputPlan {
      * one, else {@code size}; fixed lengths that differ are an error naming both.
      */
     public static List<Values> generate(List<InputDomain> domains, DType dtype, int size, long seed) {
+        int length = length(domains, dtype, size);
+        List<Values> out = new ArrayList<>(domains.size());
+        for (int i = 0; i < domains.size(); i++) {
+            out.add(domains.get(i).generate(dtype, length, operandSeed(seed, i)));
+        }
+        return out;
+    }
+
+    /**
+     * The length of every operand: that of the fixed-length domains, else {@code size}. Fixed lengths
+     * that differ are an error naming both.
+     */
+    public static int length(List<InputDomain> domains, DType dtype, int size) {
         int length = -1;
         InputDomain fixedBy = null;
         for (InputDomain d : domains) {
@@ -29,14 +42,7 @@ public final class InputPlan {
             length = n;
             fixedBy = d;
         }
-        if (length < 0) {
-            length = size;
-        }
-        List<Values> out = new ArrayList<>(domains.size());
-        for (int i = 0; i < domains.size(); i++) {
-            out.add(domains.get(i).generate(dtype, length, operandSeed(seed, i)));
-        }
-        return out;
+        return length < 0 ? size : length;
     }
 
     /** A seed per operand, so two uniform(0,1) operands differ (SplitMix64's finalizer mixes the index in). */

@@ -2,6 +2,7 @@ package io.github.opcompare.engine.plan;
 
 import io.github.opcompare.engine.domain.DomainParser;
 import io.github.opcompare.engine.domain.InputDomain;
+import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.op.Op;
 import java.util.ArrayList;
@@ -22,7 +23,18 @@ public final class Planner {
     private Planner() {
     }
 
+    /**
+     * Rough heap bytes one element of a case needs in the engine, besides its operands: the exact
+     * reference (rounded value, double-double, bookkeeping), each backend's output and the analysis.
+     */
+    static final long BYTES_PER_ELEMENT = 96;
+
     public static List<PlannedCase> plan(List<CaseSpec> specs) {
+        return plan(specs, Runtime.getRuntime().maxMemory());
+    }
+
+    /** Plans against a heap of {@code maxHeapBytes}, so that a case too large for it is a configuration error, not an OutOfMemoryError. */
+    public static List<PlannedCase> plan(List<CaseSpec> specs, long maxHeapBytes) {
         List<PlannedCase> planned = new ArrayList<>();
         Set<String> explicitIds = new HashSet<>();
         for (CaseSpec spec : specs) {
@@ -35,7 +47,7 @@ public final class Planner {
             CaseSpec spec = specs.get(index);
             String where = "case " + (index + 1) + (spec.id() == null || spec.id().isBlank() ? "" : " ('" + spec.id().trim() + "')");
             try {
-                planned.addAll(planOne(spec, explicitIds, derivedCount));
+                planned.addAll(planOne(spec, explicitIds, derivedCount, maxHeapBytes));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Invalid " + where + ": " + e.getMessage(), e);
             }
@@ -43,7 +55,8 @@ public final class Planner {
         return planned;
     }
 
-    private static List<PlannedCase> planOne(CaseSpec spec, Set<String> explicitIds, Map<String, Integer> derivedCount) {
+    private static List<PlannedCase> planOne(CaseSpec spec, Set<String> explicitIds, Map<String, Integer> derivedCount,
+            long maxHeapBytes) {
         if (spec.op() == null || spec.op().isBlank()) {
             throw new IllegalArgumentException("no <op> given; valid ops are: " + Op.validIds());
         }
@@ -66,6 +79,7 @@ public final class Planner {
                 }
                 DType dtype = DType.of(dtypeId);
                 if (seen.add(dtype)) {
+                    checkMemory(op, dtype, InputPlan.length(domains, dtype, spec.size()), maxHeapBytes);
                     planned.add(new PlannedCase(id, op, dtype, domains, spec.size(), spec.seed()));
                 }
             }
@@ -89,6 +103,19 @@ public final class Planner {
             domains.add(DomainParser.parse(expression));
         }
         return domains;
+    }
+
+    private static void checkMemory(Op op, DType dtype, int length, long maxHeapBytes) {
+        long needed = (long) length * (8L * op.arity() + BYTES_PER_ELEMENT);
+        if (needed > maxHeapBytes) {
+            throw new IllegalArgumentException(length + " values of " + dtype.id() + " per operand need about "
+                    + mib(needed) + " MiB of heap, but this JVM may use at most " + mib(maxHeapBytes)
+                    + " MiB; lower <size> or give Maven more heap (e.g. MAVEN_OPTS=-Xmx" + (needed / (1L << 30) + 2) + "g)");
+        }
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1L << 20) - 1) >> 20;
     }
 
     private static String exampleInputs(Op op) {

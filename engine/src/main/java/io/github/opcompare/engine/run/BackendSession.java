@@ -53,6 +53,9 @@ final class BackendSession implements AutoCloseable {
     }
 
     private void start() throws IOException, WorkerFailedException {
+        if (process != null) {
+            process.close(); // the ended one: releases its shutdown hook
+        }
         process = WorkerProcess.start(command, stderrLog);
         WorkerReply hello = process.hello(startTimeout);
         if (!hello.ok()) {
@@ -84,11 +87,16 @@ final class BackendSession implements AutoCloseable {
         if (process == null || !process.isAlive()) {
             try {
                 start();
-            } catch (IOException e) {
-                throw new WorkerFailedException("cannot restart the worker: " + e.getMessage());
+            } catch (IOException | WorkerFailedException e) {
+                throw new WorkerFailedException("cannot restart the worker after it ended: " + e.getMessage());
             }
         }
         return process.request(request, timeout);
+    }
+
+    /** The running worker process, if any: for checks that nothing outlives a run. */
+    java.util.Optional<ProcessHandle> processHandle() {
+        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.handle());
     }
 
     @Override

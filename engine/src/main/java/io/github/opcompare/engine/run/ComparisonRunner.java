@@ -42,6 +42,7 @@ public final class ComparisonRunner {
     private final WorkerCommandFactory commandFactory;
     private final RunListener listener;
     private final ReferenceCalculator reference = new ReferenceCalculator();
+    private List<String> plannedLabels = List.of();
 
     public ComparisonRunner(RunSettings settings, WorkerCommandFactory commandFactory, RunListener listener) {
         this.settings = settings;
@@ -49,10 +50,19 @@ public final class ComparisonRunner {
         this.listener = listener;
     }
 
+    /**
+     * Runs every case on every backend. Whatever happens (a worker crash, an exception, Ctrl-C) the
+     * workers are ended and the scratch folder is deleted; results.json always holds what finished,
+     * with {@code complete: false} and the missing cases until the last one is written.
+     */
     public Results run(List<PlannedCase> cases, List<BackendDescriptor> backends) throws IOException {
+        deleteQuietly(settings.workDir()); // left over by a run that was killed
         Files.createDirectories(settings.workDir());
         List<BackendSession> sessions = new ArrayList<>();
         List<CaseResult> caseResults = new ArrayList<>();
+        Thread cleanup = new Thread(() -> deleteQuietly(settings.workDir()), "opcompare-scratch-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        plannedLabels = cases.stream().map(PlannedCase::label).toList();
         try {
             for (BackendDescriptor backend : backends) {
                 BackendSession session = BackendSession.open(backend, commandFactory, settings.logDir(), settings.startTimeout());
@@ -79,6 +89,11 @@ public final class ComparisonRunner {
         } finally {
             sessions.forEach(BackendSession::close);
             deleteQuietly(settings.workDir());
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // Shutting down already: the hook runs.
+            }
         }
     }
 
@@ -126,7 +141,14 @@ public final class ComparisonRunner {
         if (!reply.ok()) {
             return BackendResult.notRun(session.id(), Status.FAILED, reply.message());
         }
-        Values actual = RawArrayFiles.read(outputFile, planned.dtype(), outputLength);
+        Values actual;
+        try {
+            actual = RawArrayFiles.read(outputFile, planned.dtype(), outputLength);
+        } catch (RuntimeException e) {
+            // The worker said ok but left no usable output: its fault, not a reason to stop the run.
+            return BackendResult.notRun(session.id(), Status.FAILED, "worker reported success but its output "
+                    + outputFile.getFileName() + " cannot be read: " + e);
+        }
         outputs.put(session.id(), actual);
         Accuracy accuracy = AccuracyAnalyzer.analyze(planned.op(), planned.dtype(), inputs, exact, actual, settings.worstCount());
         return new BackendResult(session.id(), Status.OK.id(), null, accuracy, timing(reply, length));
@@ -152,8 +174,9 @@ public final class ComparisonRunner {
     }
 
     private Results results(List<BackendInfo> infos, List<CaseResult> cases, boolean complete) {
+        List<String> missing = complete ? List.of() : plannedLabels.subList(Math.min(cases.size(), plannedLabels.size()), plannedLabels.size());
         return new Results(Results.SCHEMA, settings.opcompareVersion(), complete, settings.environment(),
-                infos, List.copyOf(cases));
+                infos, List.copyOf(cases), List.copyOf(missing));
     }
 
     private void write(List<BackendInfo> infos, List<CaseResult> cases, boolean complete) throws IOException {

@@ -87,6 +87,23 @@ public final class ConsoleFormat {
         return String.format(Locale.ROOT, a.maxUlp() < 1000 ? "%.2f" : "%.3g", a.maxUlp());
     }
 
+    /**
+     * One line per failed case × backend ({@code "mul/float32 on nd4j-cpu: worker crashed with signal 11 (SIGSEGV) ..."}),
+     * with the first line of its message; empty when nothing failed.
+     */
+    public static List<String> failureLines(Results results) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (CaseResult c : results.cases()) {
+            for (var r : c.results()) {
+                if (io.github.opcompare.engine.result.Status.FAILED.id().equals(r.status())) {
+                    String message = r.message() == null ? "no message" : r.message().lines().findFirst().orElse("");
+                    lines.add(c.id() + "/" + c.dtype() + " on " + r.backend() + ": " + message);
+                }
+            }
+        }
+        return lines;
+    }
+
     /** Nanoseconds in the unit that keeps three significant digits readable: 850 ns, 55.2 µs, 3.10 ms. */
     public static String duration(double nanos) {
         if (nanos < 1_000) {

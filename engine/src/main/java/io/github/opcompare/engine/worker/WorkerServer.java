@@ -40,6 +40,7 @@ public final class WorkerServer {
     public static void main(Supplier<OpExecutor> executorFactory) {
         PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        watchParent();
         OpExecutor executor;
         try {
             executor = executorFactory.get();
@@ -51,6 +52,33 @@ public final class WorkerServer {
         }
         int code = new WorkerServer(executor, protocol).serve(System.in);
         System.exit(code);
+    }
+
+    /**
+     * A worker must never outlive the build. When the engine ends normally it says exit, and when it
+     * is killed the worker's stdin closes; but a worker stuck in a native call reads neither, so a
+     * watchdog ends it as soon as the process that started it is gone (even after kill -9).
+     */
+    private static void watchParent() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null) {
+            return;
+        }
+        Thread watchdog = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!parent.isAlive()) {
+                    System.err.println("opcompare worker: the process that started it (pid " + parent.pid() + ") is gone; exiting");
+                    Runtime.getRuntime().halt(4);
+                }
+            }
+        }, "opcompare-parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     int serve(InputStream in) {

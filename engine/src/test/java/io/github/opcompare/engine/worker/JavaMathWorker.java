@@ -9,7 +9,18 @@ import java.util.function.DoubleBinaryOperator;
 /**
  * A real worker for the engine's own tests: java.lang.Math behind the same protocol and files as
  * the library backends, started in a forked JVM. Setting OPCOMPARE_TEST_FAULT makes it misbehave
- * the way a native library can (die, hang).
+ * for real, the way a native library can, when it is asked to run an op:
+ * <ul>
+ *   <li>{@code exit}: exits with code 42;</li>
+ *   <li>{@code hang}: never answers;</li>
+ *   <li>{@code segv}: writes to address 0 through Unsafe, a real SIGSEGV that the JVM turns into a
+ *       fatal error report and an abort;</li>
+ *   <li>{@code abort}: sends itself SIGABRT, as a native library's failed assertion does;</li>
+ *   <li>{@code oom}: allocates until the heap is exhausted;</li>
+ *   <li>{@code garbage}: writes a line that is not JSON and one of broken JSON straight to the
+ *       stdout file descriptor (as native code would), then answers normally.</li>
+ * </ul>
+ * OPCOMPARE_TEST_FAULT_OP limits the fault to one op (e.g. {@code mul}); the others run normally.
  */
 public final class JavaMathWorker {
     private JavaMathWorker() {
@@ -38,11 +49,9 @@ public final class JavaMathWorker {
         @Override
         public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
             String fault = System.getenv("OPCOMPARE_TEST_FAULT");
-            if ("exit".equals(fault)) {
-                Runtime.getRuntime().halt(42);
-            }
-            if ("hang".equals(fault)) {
-                sleepForever();
+            String faultOp = System.getenv("OPCOMPARE_TEST_FAULT_OP");
+            if (fault != null && (faultOp == null || faultOp.equals(op.id()))) {
+                misbehave(fault);
             }
             DoubleBinaryOperator f = switch (op) {
                 case SQRT -> (a, b) -> Math.sqrt(a);
@@ -82,6 +91,59 @@ public final class JavaMathWorker {
                 public void close() {
                 }
             };
+        }
+
+        private static void misbehave(String fault) {
+            switch (fault) {
+                case "exit" -> Runtime.getRuntime().halt(42);
+                case "hang" -> sleepForever();
+                case "segv" -> segv();
+                case "abort" -> abort();
+                case "oom" -> exhaustHeap();
+                case "garbage" -> garbage();
+                default -> throw new IllegalArgumentException("unknown OPCOMPARE_TEST_FAULT '" + fault + "'");
+            }
+        }
+
+        private static void segv() {
+            try {
+                java.lang.reflect.Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+                f.setAccessible(true);
+                Object unsafe = f.get(null);
+                unsafe.getClass().getMethod("putAddress", long.class, long.class).invoke(unsafe, 0L, 0L);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot reach Unsafe to crash", e);
+            }
+            throw new IllegalStateException("writing to address 0 did not crash");
+        }
+
+        private static void abort() {
+            try {
+                new ProcessBuilder("kill", "-ABRT", Long.toString(ProcessHandle.current().pid())).inheritIO().start().waitFor();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot send SIGABRT", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            sleepForever(); // the signal arrives asynchronously
+        }
+
+        static final List<long[]> HOARD = new java.util.ArrayList<>();
+
+        private static void exhaustHeap() {
+            while (true) {
+                HOARD.add(new long[1 << 20]);
+            }
+        }
+
+        private static void garbage() {
+            try {
+                java.io.FileOutputStream fd1 = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                fd1.write("this is not JSON\n{\"id\": \"broken\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                fd1.flush();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static void sleepForever() {

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.opcompare.engine.data.RawArrayFiles;
 import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.dtype.DType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Forks real worker JVMs and speaks the protocol with them. */
@@ -87,6 +90,58 @@ class WorkerProcessTest {
             assertFalse(worker.isAlive());
         } finally {
             worker.close();
+        }
+    }
+
+    /**
+     * Each fault happens for real in the forked worker; what the user reads is the message's first
+     * line, and the stderr or stdout tail below it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            segv    | worker crashed with signal 11 (SIGSEGV) in native code: SIGSEGV (0xb) at pc= | problematic frame:
+            abort   | worker crashed with signal 6 (SIGABRT) (exit code 134) |
+            oom     | worker ran out of memory (exit code 3)                | java.lang.OutOfMemoryError
+            exit    | worker ended unexpectedly (exit code 42)              |
+            garbage | worker wrote an unreadable reply on its protocol channel (a line that is not JSON): 'this is not JSON'; the worker was ended | this is not JSON
+            """)
+    void everyFaultEndsTheWorkerWithItsCause(String fault, String expectedStart, String alsoMentioned) throws Exception {
+        Path in = dir.resolve("in.bin");
+        RawArrayFiles.write(new Values(DType.FLOAT64, new double[] {1}), in);
+        Path log = dir.resolve("logs").resolve(fault + ".log");
+        WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of("OPCOMPARE_TEST_FAULT", fault)), log);
+        try {
+            worker.hello(Duration.ofSeconds(60));
+            var e = assertThrows(WorkerFailedException.class, () -> worker.request(WorkerRequest.run("t5", "sqrt", "float64",
+                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()),
+                    Duration.ofSeconds(60)));
+            System.out.println("[" + fault + "] " + e.getMessage());
+            assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
+            if (alsoMentioned != null) {
+                assertTrue(e.getMessage().contains(alsoMentioned), e.getMessage());
+            }
+            assertFalse(worker.isAlive());
+        } finally {
+            worker.close();
+        }
+    }
+
+    @Test
+    void aJvmCrashLeavesItsReportInTheLogFolderNotInTheProject() throws Exception {
+        Path in = dir.resolve("in.bin");
+        RawArrayFiles.write(new Values(DType.FLOAT64, new double[] {1}), in);
+        Path logs = dir.resolve("crash-logs");
+        try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of("OPCOMPARE_TEST_FAULT", "segv")), logs.resolve("w.log"))) {
+            worker.hello(Duration.ofSeconds(60));
+            var e = assertThrows(WorkerFailedException.class, () -> worker.request(WorkerRequest.run("t6", "sqrt", "float64",
+                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()),
+                    Duration.ofSeconds(60)));
+            long pid = worker.handle().pid();
+            Path report = logs.resolve("hs_err_pid" + pid + ".log");
+            assertTrue(Files.isRegularFile(report), "no " + report);
+            assertTrue(e.getMessage().contains("crash report: " + report), e.getMessage());
+            assertFalse(Files.exists(Path.of("hs_err_pid" + pid + ".log")));
+            assertFalse(Files.exists(Path.of("core")));
         }
     }
 }
