@@ -1,5 +1,10 @@
 package io.github.opcompare.plugin;
 
+import io.github.opcompare.engine.plan.CaseSpec;
+import io.github.opcompare.engine.plan.DefaultSuite;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One {@code <case>} of the plugin configuration. Maven fills the fields by name; everything but
  * {@code op} and {@code inputs} is optional.
@@ -43,16 +48,16 @@ public class Case {
     }
 
     /** The configured cases as engine specs; none configured means the default suite. */
-    static java.util.List<io.github.opcompare.engine.plan.CaseSpec> toSpecs(java.util.List<Case> cases) {
+    static List<CaseSpec> toSpecs(List<Case> cases) {
         if (cases == null || cases.isEmpty()) {
-            return io.github.opcompare.engine.plan.DefaultSuite.cases();
+            return DefaultSuite.cases();
         }
-        java.util.List<io.github.opcompare.engine.plan.CaseSpec> specs = new java.util.ArrayList<>();
+        List<CaseSpec> specs = new ArrayList<>();
         for (Case c : cases) {
-            specs.add(new io.github.opcompare.engine.plan.CaseSpec(c.getId(), c.getOp(),
-                    c.getDtypes() == null ? java.util.List.of() : java.util.List.of(c.getDtypes()), c.getInputs(),
-                    c.getSize() == null ? io.github.opcompare.engine.plan.CaseSpec.DEFAULT_SIZE : c.getSize(),
-                    c.getSeed() == null ? io.github.opcompare.engine.plan.CaseSpec.DEFAULT_SEED : c.getSeed()));
+            specs.add(new CaseSpec(c.getId(), c.getOp(),
+                    c.getDtypes() == null ? List.of() : List.of(c.getDtypes()), c.getInputs(),
+                    c.getSize() == null ? CaseSpec.DEFAULT_SIZE : c.getSize(),
+                    c.getSeed() == null ? CaseSpec.DEFAULT_SEED : c.getSeed()));
         }
         return specs;
     }

@@ -3,8 +3,6 @@ package io.github.opcompare.plugin;
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.env.EnvironmentProbe;
-import io.github.opcompare.engine.plan.CaseSpec;
-import io.github.opcompare.engine.plan.DefaultSuite;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.plan.Planner;
 import io.github.opcompare.engine.result.BackendInfo;
@@ -113,7 +111,7 @@ public class CompareMojo extends AbstractMojo {
         Path out = outputDirectory.toPath();
         RecordingBackends recorded;
         try {
-            planned = Planner.plan(caseSpecs());
+            planned = Planner.plan(Case.toSpecs(cases));
             selected = BackendCatalog.select(backends);
             recorded = RecordingBackends.prepare(recordings, planned, project.getBasedir(), out.resolve("recordings"),
                     WorkerClasspathResolver.javaExecutable());
@@ -156,19 +154,6 @@ public class CompareMojo extends AbstractMojo {
             getLog().warn(head + "; details in " + settings.resultsFile() + " (-Dopcompare.failOnBackendError=true fails the build):");
             failures.forEach(line -> getLog().warn("  " + line));
         }
-    }
-
-    private List<CaseSpec> caseSpecs() {
-        if (cases == null || cases.isEmpty()) {
-            return DefaultSuite.cases();
-        }
-        List<CaseSpec> specs = new ArrayList<>();
-        for (Case c : cases) {
-            specs.add(new CaseSpec(c.getId(), c.getOp(), c.getDtypes() == null ? List.of() : List.of(c.getDtypes()),
-                    c.getInputs(), c.getSize() == null ? CaseSpec.DEFAULT_SIZE : c.getSize(),
-                    c.getSeed() == null ? CaseSpec.DEFAULT_SEED : c.getSeed()));
-        }
-        return specs;
     }
 
     /** Project and plugin repositories, deduplicated by id: workers are resolved like plugin dependencies. */

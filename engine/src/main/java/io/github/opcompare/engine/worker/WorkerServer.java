@@ -20,38 +20,41 @@ import java.util.function.Supplier;
 /**
  * The worker side of the protocol: reads JSON-line requests from stdin, runs them through a
  * backend's {@link OpExecutor}, answers on stdout. A backend's main method is one call to
- * {@link #main(Supplier)}.
+ * {@link #main(Supplier)}; a worker that is not an op executor (a recording) passes its own
+ * {@link RequestHandler} to {@link #serve(Supplier)}.
  */
 public final class WorkerServer {
     private final OpExecutor executor;
-    private final PrintStream protocol;
 
-    WorkerServer(OpExecutor executor, PrintStream protocol) {
+    WorkerServer(OpExecutor executor) {
         this.executor = executor;
-        this.protocol = protocol;
+    }
+
+    /** Serves a backend: each run request goes through the executor the factory makes. */
+    public static void main(Supplier<OpExecutor> executorFactory) {
+        serve(() -> new WorkerServer(executorFactory.get())::handle);
     }
 
     /**
-     * Serves requests until {@code exit} or end of input. Libraries that print to System.out would
-     * corrupt the protocol channel, so System.out is pointed at System.err first and the protocol
-     * keeps the original stdout to itself. The executor is created after that redirection, so even
-     * the libraries' start-up banners stay off the channel.
+     * Serves requests until {@code exit} or end of input, then exits the JVM. Libraries that print
+     * to System.out would corrupt the protocol channel, so System.out is pointed at System.err first
+     * and the protocol keeps the original stdout to itself. The handler is created after that
+     * redirection, so even the libraries' start-up banners stay off the channel.
      */
-    public static void main(Supplier<OpExecutor> executorFactory) {
+    public static void serve(Supplier<RequestHandler> handlerFactory) {
         PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         watchParent();
-        OpExecutor executor;
+        RequestHandler handler;
         try {
-            executor = executorFactory.get();
+            handler = handlerFactory.get();
         } catch (Throwable t) {
             protocol.println(WorkerJson.line(WorkerReply.notRun(null, WorkerReply.FAILED,
                     "backend cannot start: " + describe(t))));
             System.exit(3);
             return;
         }
-        int code = new WorkerServer(executor, protocol).serve(System.in);
-        System.exit(code);
+        System.exit(serve(handler, System.in, protocol));
     }
 
     /**
@@ -81,7 +84,7 @@ public final class WorkerServer {
         watchdog.start();
     }
 
-    int serve(InputStream in) {
+    static int serve(RequestHandler handler, InputStream in, PrintStream protocol) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         try {
             String line;
@@ -93,7 +96,7 @@ public final class WorkerServer {
                 if (WorkerRequest.EXIT.equals(request.cmd())) {
                     return 0;
                 }
-                protocol.println(WorkerJson.line(handle(request)));
+                protocol.println(WorkerJson.line(handler.handle(request)));
             }
             return 0;
         } catch (IOException e) {
