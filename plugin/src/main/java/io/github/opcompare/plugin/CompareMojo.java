@@ -145,15 +145,7 @@ public class CompareMojo extends AbstractMojo {
         ConsoleFormat.summaryTable(results).forEach(getLog()::info);
         getLog().info("");
         getLog().info("opcompare: results in " + settings.resultsFile());
-        List<String> failures = ConsoleFormat.failureLines(results);
-        if (!failures.isEmpty()) {
-            String head = "opcompare: " + failures.size() + " result" + (failures.size() == 1 ? "" : "s") + " failed";
-            if (failOnBackendError) {
-                throw new MojoFailureException(head + " (failOnBackendError):\n  " + String.join("\n  ", failures));
-            }
-            getLog().warn(head + "; details in " + settings.resultsFile() + " (-Dopcompare.failOnBackendError=true fails the build):");
-            failures.forEach(line -> getLog().warn("  " + line));
-        }
+        BackendErrorGate.apply(results, settings.resultsFile(), failOnBackendError, getLog());
     }
 
     /** Project and plugin repositories, deduplicated by id: workers are resolved like plugin dependencies. */

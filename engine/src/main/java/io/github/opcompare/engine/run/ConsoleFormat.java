@@ -92,10 +92,10 @@ public final class ConsoleFormat {
      * with the first line of its message; empty when nothing failed.
      */
     public static List<String> failureLines(Results results) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (CaseResult c : results.cases()) {
             for (var r : c.results()) {
-                if (io.github.opcompare.engine.result.Status.FAILED.id().equals(r.status())) {
+                if (Status.FAILED.id().equals(r.status())) {
                     String message = r.message() == null ? "no message" : r.message().lines().findFirst().orElse("");
                     lines.add(c.id() + "/" + c.dtype() + " on " + r.backend() + ": " + message);
                 }
