@@ -11,7 +11,6 @@ import io.github.opcompare.engine.result.Status;
 import io.github.opcompare.engine.result.Timing;
 import io.github.opcompare.report.OverviewPage.AgreementCell;
 import io.github.opcompare.report.OverviewPage.AgreementRow;
-import io.github.opcompare.report.OverviewPage.BackendRow;
 import io.github.opcompare.report.OverviewPage.CaseRow;
 import io.github.opcompare.report.OverviewPage.Cell;
 import io.github.opcompare.report.OverviewPage.Column;
@@ -82,14 +81,8 @@ final class OverviewBuilder {
             agreementRows.add(new AgreementRow(c.id(), c.dtype(), cells));
         }
 
-        List<BackendRow> backendTable = new ArrayList<>();
-        for (BackendInfo info : list(results.backends())) {
-            backendTable.add(new BackendRow(info.id(), info.library(), info.version(), info.device(),
-                    info.available(), info.reason()));
-        }
-
         return new OverviewPage(".", "opcompare report", verdict(), results.complete(), partial(), resultsFile,
-                backendColumns, rows, pairColumns, agreementRows, List.copyOf(notes), backendTable,
+                backendColumns, rows, pairColumns, agreementRows, List.copyOf(notes), list(results.backends()),
                 environment(), generator());
     }
 

@@ -1,5 +1,6 @@
 package io.github.opcompare.report;
 
+import io.github.opcompare.engine.result.BackendInfo;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record OverviewPage(
         List<Column> pairs,
         List<AgreementRow> agreement,
         List<Note> notes,
-        List<BackendRow> backendTable,
+        List<BackendInfo> backendTable,
         List<Entry> environment,
         String generator) {
 
@@ -86,15 +87,6 @@ public record OverviewPage(
      * @param cases how many cases it explains
      */
     public record Note(int number, String caseId, String backend, String status, String message, int cases) {
-    }
-
-    public record BackendRow(
-            String id,
-            String library,
-            String version,
-            String device,
-            boolean available,
-            String reason) {
     }
 
     public record Entry(String label, String value) {
