@@ -25,7 +25,8 @@ sqrt.results.each { r ->
     assert r.accuracy.correctlyRounded == 1.0 : "${r.backend} sqrt not correctly rounded: ${r.accuracy}"
     assert r.accuracy.maxUlp <= 0.5
     assert r.accuracy.maxSteps == 0
-    assert r.timing.medianNanos > 0
+    assert !r.timing.isEmpty() && r.timing.every { t -> t.medianNanos > 0 && t.ciLowNanos <= t.medianNanos }
+    assert r.reproducibility.runs >= 3
 }
 // maximum of two floats is exact: every output must equal one of the inputs.
 def maximum = json.cases.find { it.id == 'maximum' }

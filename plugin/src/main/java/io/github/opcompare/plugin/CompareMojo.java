@@ -12,7 +12,7 @@ import io.github.opcompare.engine.run.ComparisonRunner;
 import io.github.opcompare.engine.run.ConsoleFormat;
 import io.github.opcompare.engine.run.RunListener;
 import io.github.opcompare.engine.run.RunSettings;
-import io.github.opcompare.engine.worker.TimingSpec;
+import io.github.opcompare.engine.timing.TimingOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,6 +55,31 @@ public class CompareMojo extends AbstractMojo {
     /** Where results.json, worker logs and scratch files go. */
     @Parameter(property = "opcompare.outputDirectory", defaultValue = "${project.build.directory}/opcompare")
     private File outputDirectory;
+
+    /**
+     * Sizes (elements per operand) each case is timed at, comma-separated: {@code 1000}, {@code 1e6} or
+     * {@code 10^6}. Default 10^2 to 10^7, one per decade. Blank: no timing.
+     */
+    @Parameter(property = "opcompare.sizes", defaultValue = "1e2,1e3,1e4,1e5,1e6,1e7")
+    private String sizes;
+
+    /**
+     * Wall time the timing of one case may take, over all its backends and sizes ({@code 4s},
+     * {@code 500ms}, {@code 1m}; {@code 0} for no timing). Sizes that would not fit are left out, with a note.
+     */
+    @Parameter(property = "opcompare.timeBudget", defaultValue = "4s")
+    private String timeBudget;
+
+    /** How many times each case runs on each backend, to find results that change from run to run. */
+    @Parameter(property = "opcompare.repeats", defaultValue = "3")
+    private int repeats;
+
+    /**
+     * Also runs each backend that uses several threads with one thread: the results are compared bit
+     * for bit, and the speed-up is reported at the largest size.
+     */
+    @Parameter(property = "opcompare.compareThreads", defaultValue = "true")
+    private boolean compareThreads;
 
     /** Seconds one case may take on one backend before its worker is ended and the case marked failed. */
     @Parameter(property = "opcompare.caseTimeout", defaultValue = "600")
@@ -110,7 +135,14 @@ public class CompareMojo extends AbstractMojo {
         List<BackendDescriptor> selected;
         Path out = outputDirectory.toPath();
         RecordingBackends recorded;
+        List<Integer> timingSizes;
+        Duration budget;
         try {
+            timingSizes = TimingOptions.sizes(sizes);
+            budget = TimingOptions.duration("timeBudget", timeBudget);
+            if (repeats < 1) {
+                throw new IllegalArgumentException("Invalid repeats " + repeats + "; a case runs at least once (repeats >= 1)");
+            }
             planned = Planner.plan(Case.toSpecs(cases));
             selected = BackendCatalog.select(backends);
             recorded = RecordingBackends.prepare(recordings, planned, project.getBasedir(), out.resolve("recordings"),
@@ -125,11 +157,14 @@ public class CompareMojo extends AbstractMojo {
                 out.resolve("results.json"),
                 out.resolve("work"),
                 out.resolve("logs"),
-                TimingSpec.quick(),
+                timingSizes,
+                budget,
+                repeats,
+                compareThreads,
                 Duration.ofSeconds(caseTimeout),
                 Duration.ofSeconds(Math.max(caseTimeout, 120)),
                 5,
-                EnvironmentProbe.capture(runtimeInformation.getMavenVersion()),
+                EnvironmentProbe.capture(runtimeInformation.getMavenVersion(), List.of()),
                 pluginVersion);
         WorkerClasspathResolver resolver = new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(),
                 repositories(), pluginVersion, WorkerClasspathResolver.javaExecutable(), python, out.resolve("scripts"));

@@ -7,8 +7,8 @@ import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Environment;
 import io.github.opcompare.engine.result.Results;
+import io.github.opcompare.engine.result.SizeTiming;
 import io.github.opcompare.engine.result.Status;
-import io.github.opcompare.engine.result.Timing;
 import io.github.opcompare.report.OverviewPage.AgreementCell;
 import io.github.opcompare.report.OverviewPage.AgreementRow;
 import io.github.opcompare.report.OverviewPage.CaseRow;
@@ -99,11 +99,11 @@ final class OverviewBuilder {
             }
             String title = r.status() + (r.message() == null ? "" : ": " + r.message());
             return new Cell(status == Status.FAILED ? Grade.FAILED : Grade.NONE, r.status(),
-                    null, null, time(r.timing()), null, note, title);
+                    null, null, time(r.largestTiming()), null, note, title);
         }
         Accuracy a = r.accuracy();
         if (a == null) {
-            return new Cell(Grade.NONE, null, null, null, time(r.timing()), "no accuracy measured", null,
+            return new Cell(Grade.NONE, null, null, null, time(r.largestTiming()), "no accuracy measured", null,
                     "timed only");
         }
         Grade grade = grade(a);
@@ -119,10 +119,15 @@ final class OverviewBuilder {
             title.add("max " + Formats.count(a.maxSteps()) + " steps from correctly rounded");
         }
         title.add(Formats.count(a.notCorrectlyRounded()) + " of " + Formats.count(c.size()) + " not correctly rounded");
-        if (r.timing() != null) {
-            title.add("median of " + r.timing().samples() + " samples");
+        SizeTiming largest = r.largestTiming();
+        if (largest != null) {
+            title.add("median of " + largest.samples() + " samples at " + Formats.count(largest.size()) + " elements");
         }
-        return new Cell(grade, null, maxUlp, Formats.percent(a.correctlyRounded()), time(r.timing()), extra, null,
+        if (r.fit() != null) {
+            title.add("cost ≈ " + Formats.duration(r.fit().overheadNanos()) + " per call + "
+                    + Formats.duration(r.fit().nanosPerElement()) + " per element");
+        }
+        return new Cell(grade, null, maxUlp, Formats.percent(a.correctlyRounded()), time(r.largestTiming()), extra, null,
                 String.join("; ", title));
     }
 
@@ -267,8 +272,16 @@ final class OverviewBuilder {
             add(entries, "Architecture", e.arch());
             add(entries, "CPU", e.cpuModel());
             add(entries, "Cores", e.cores() > 0 ? String.valueOf(e.cores()) : null);
+            add(entries, "CPU frequency", e.cpuMaxMhz() == null ? null : Math.round(e.cpuMaxMhz()) + " MHz");
+            add(entries, "Frequency governor", e.cpuGovernor());
             add(entries, "Memory", e.memoryBytes() > 0 ? Formats.bytes(e.memoryBytes()) : null);
+            for (Environment.Gpu gpu : list(e.gpus())) {
+                add(entries, "GPU", join(", ", gpu.name(), gpu.computeCapability() == null ? null : "compute capability " + gpu.computeCapability(),
+                        gpu.memoryBytes() == null ? null : Formats.bytes(gpu.memoryBytes()),
+                        gpu.driverVersion() == null ? null : "driver " + gpu.driverVersion()));
+            }
             add(entries, "Java", join(" ", e.java(), e.javaVendor() == null ? null : "(" + e.javaVendor() + ")"));
+            add(entries, "JVM flags", e.javaFlags());
             add(entries, "Maven", e.maven());
             add(entries, "Host", e.hostname());
             add(entries, "Run at", e.timestamp());
@@ -319,8 +332,9 @@ final class OverviewBuilder {
         return null;
     }
 
-    private static String time(Timing t) {
-        return t == null ? null : Formats.duration(t.medianNanos());
+    /** The median at the largest size timed, with that size, so that cells of one row compare like with like. */
+    private static String time(SizeTiming t) {
+        return t == null ? null : Formats.duration(t.medianNanos()) + " @ " + Formats.count(t.size());
     }
 
     private static Status status(String id) {

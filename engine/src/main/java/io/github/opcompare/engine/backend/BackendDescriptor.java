@@ -18,4 +18,11 @@ public record BackendDescriptor(
         String device,
         String workerArtifactId,
         Map<String, String> environment) {
+
+    /** The same backend with more environment variables (overriding the catalog's where they meet). */
+    public BackendDescriptor withEnvironment(Map<String, String> extra) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(environment);
+        merged.putAll(extra);
+        return new BackendDescriptor(id, library, device, workerArtifactId, Map.copyOf(merged));
+    }
 }

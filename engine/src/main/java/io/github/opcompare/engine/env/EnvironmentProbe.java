@@ -10,42 +10,91 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /** Captures the machine a run is made on. Reads what it can and leaves the rest null. */
 public final class EnvironmentProbe {
-    private EnvironmentProbe() {
+    private final Path procRoot;
+    private final Path sysRoot;
+
+    EnvironmentProbe(Path procRoot, Path sysRoot) {
+        this.procRoot = procRoot;
+        this.sysRoot = sysRoot;
     }
 
-    public static Environment capture(String mavenVersion) {
+    /** @param gpus the GPUs found by the GPU probe (empty without one) */
+    public static Environment capture(String mavenVersion, List<Environment.Gpu> gpus) {
+        return new EnvironmentProbe(Path.of("/proc"), Path.of("/sys")).environment(mavenVersion, gpus);
+    }
+
+    Environment environment(String mavenVersion, List<Environment.Gpu> gpus) {
         return new Environment(
                 System.getProperty("os.name"),
                 System.getProperty("os.version"),
                 System.getProperty("os.arch"),
                 cpuModel(),
                 Runtime.getRuntime().availableProcessors(),
+                cpuMaxMhz(),
+                cpuGovernor(),
                 memoryBytes(),
+                List.copyOf(gpus),
                 System.getProperty("java.version"),
                 System.getProperty("java.vendor"),
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
                 mavenVersion,
                 hostname(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
-    static String cpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (Files.isReadable(cpuinfo)) {
-            try {
-                List<String> lines = Files.readAllLines(cpuinfo, StandardCharsets.UTF_8);
-                for (String line : lines) {
-                    if (line.startsWith("model name")) {
-                        return line.substring(line.indexOf(':') + 1).trim();
-                    }
-                }
-            } catch (IOException e) {
-                return null;
+    String cpuModel() {
+        return cpuinfoField("model name").orElse(null);
+    }
+
+    /** cpufreq's ceiling in kHz when the kernel exposes it (not in most VMs), else the MHz /proc/cpuinfo shows now. */
+    Double cpuMaxMhz() {
+        Optional<String> maxKhz = firstLine(sysRoot.resolve("devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq"));
+        try {
+            if (maxKhz.isPresent()) {
+                return Double.parseDouble(maxKhz.get().strip()) / 1000.0;
             }
+            Optional<String> mhz = cpuinfoField("cpu MHz");
+            return mhz.isPresent() ? Double.valueOf(mhz.get()) : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return null;
+    }
+
+    String cpuGovernor() {
+        return firstLine(sysRoot.resolve("devices/system/cpu/cpu0/cpufreq/scaling_governor")).map(String::strip).orElse(null);
+    }
+
+    private Optional<String> cpuinfoField(String name) {
+        Path cpuinfo = procRoot.resolve("cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return Optional.empty();
+        }
+        try {
+            for (String line : Files.readAllLines(cpuinfo, StandardCharsets.UTF_8)) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).strip().equals(name)) {
+                    return Optional.of(line.substring(colon + 1).strip());
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> firstLine(Path file) {
+        if (!Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static long memoryBytes() {

@@ -46,7 +46,10 @@ public final class RecordingWorker {
 
     WorkerReply handle(WorkerRequest request) {
         if (WorkerRequest.HELLO.equals(request.cmd())) {
-            return WorkerReply.hello("recording", name, "recorded");
+            return WorkerReply.hello("recording", name, "recorded", 1, "recorded values, no runtime");
+        }
+        if (WorkerRequest.TIME.equals(request.cmd())) {
+            return WorkerReply.notRun(request.id(), WorkerReply.UNSUPPORTED, "a recording has values but no timing");
         }
         if (!WorkerRequest.RUN.equals(request.cmd())) {
             return WorkerReply.notRun(request.id(), WorkerReply.FAILED, "unknown command '" + request.cmd() + "'");
@@ -58,13 +61,19 @@ public final class RecordingWorker {
         try {
             DType dtype = DType.of(request.dtype());
             NpyArray array = NpyReader.read(Path.of(file));
-            int length = request.output().length();
+            int repeats = request.repeatCount();
+            int length = request.output().length() / repeats;
             if (array.data().length != length) {
                 return WorkerReply.notRun(request.id(), WorkerReply.FAILED, "recording " + file + " has "
                         + array.data().length + " values, but the case has " + length + " outputs");
             }
-            RawArrayFiles.write(new Values(dtype, array.data()), Path.of(request.output().path()));
-            return WorkerReply.ran(request.id(), List.of(), 0);
+            // Every repeat gives the recorded values: a recording is reproducible by construction.
+            double[] repeated = new double[length * repeats];
+            for (int k = 0; k < repeats; k++) {
+                System.arraycopy(array.data(), 0, repeated, k * length, length);
+            }
+            RawArrayFiles.write(new Values(dtype, repeated), Path.of(request.output().path()));
+            return WorkerReply.ran(request.id(), 0);
         } catch (RuntimeException e) {
             return WorkerReply.notRun(request.id(), WorkerReply.FAILED, e.getMessage());
         }

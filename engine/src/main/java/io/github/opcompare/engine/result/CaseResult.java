@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param inputs the domain expression of each operand, as configured
  * @param size number of elements of each input
+ * @param timeBudgetNanos the time budget for timing this case, over all backends and sizes
+ * @param timingNanos the time the timing actually took, to check the budget was kept
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResult(
@@ -19,5 +21,7 @@ public record CaseResult(
         long size,
         long seed,
         List<BackendResult> results,
-        List<Agreement> agreement) {
+        List<Agreement> agreement,
+        Long timeBudgetNanos,
+        Long timingNanos) {
 }

@@ -1,8 +1,18 @@
 package io.github.opcompare.engine.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
-/** The machine and tools a run was made on, so that results from different machines can be told apart. */
+/**
+ * The machine and tools a run was made on, so that results from different machines can be told
+ * apart and timings read in context. Whatever cannot be read on this machine is left out.
+ *
+ * @param cpuMaxMhz the highest frequency the CPU may run at (cpufreq), or the current one from /proc/cpuinfo
+ * @param cpuGovernor the cpufreq scaling governor ({@code performance}, {@code powersave}): frequency
+ *     scaling is the first suspect when timings drift
+ * @param gpus NVIDIA GPUs the driver lists; empty when there are none
+ * @param javaFlags the flags of the JVM that ran the engine (each worker records its own in its backend entry)
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(
         String os,
@@ -10,10 +20,19 @@ public record Environment(
         String arch,
         String cpuModel,
         int cores,
+        Double cpuMaxMhz,
+        String cpuGovernor,
         long memoryBytes,
+        List<Gpu> gpus,
         String java,
         String javaVendor,
+        String javaFlags,
         String maven,
         String hostname,
         String timestamp) {
+
+    /** One GPU as its driver describes it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Gpu(String name, String driverVersion, String computeCapability, Long memoryBytes) {
+    }
 }

@@ -34,7 +34,28 @@ final class BackendSession implements AutoCloseable {
 
     /** Starts the backend's worker; a backend that cannot start comes back unavailable, with the reason. */
     static BackendSession open(BackendDescriptor descriptor, WorkerCommandFactory factory, Path logDir, Duration startTimeout) {
-        Path log = logDir.resolve(descriptor.id() + ".log");
+        return open(descriptor, factory, logDir.resolve(descriptor.id() + ".log"), startTimeout, "");
+    }
+
+    /**
+     * A second worker of the same backend limited to one thread by the environment variables the
+     * libraries read at start-up (OpenMP, OpenBLAS, MKL, TensorFlow's pools).
+     */
+    static BackendSession openSingleThread(BackendDescriptor descriptor, WorkerCommandFactory factory, Path logDir,
+            Duration startTimeout) {
+        BackendDescriptor single = descriptor.withEnvironment(SINGLE_THREAD_ENVIRONMENT);
+        return open(single, factory, logDir.resolve(descriptor.id() + "-1-thread.log"), startTimeout, " (single-thread run)");
+    }
+
+    static final java.util.Map<String, String> SINGLE_THREAD_ENVIRONMENT = java.util.Map.of(
+            "OMP_NUM_THREADS", "1",
+            "OPENBLAS_NUM_THREADS", "1",
+            "MKL_NUM_THREADS", "1",
+            "TF_NUM_INTRAOP_THREADS", "1",
+            "TF_NUM_INTEROP_THREADS", "1");
+
+    private static BackendSession open(BackendDescriptor descriptor, WorkerCommandFactory factory, Path log,
+            Duration startTimeout, String what) {
         WorkerCommand command;
         try {
             command = factory.commandFor(descriptor);
@@ -47,7 +68,7 @@ final class BackendSession implements AutoCloseable {
         try {
             session.start();
         } catch (WorkerFailedException | IOException e) {
-            session.info = unavailable(descriptor, "worker did not start: " + e.getMessage());
+            session.info = unavailable(descriptor, "worker" + what + " did not start: " + e.getMessage());
         }
         return session;
     }
@@ -63,11 +84,12 @@ final class BackendSession implements AutoCloseable {
             process = null;
             throw new WorkerFailedException(hello.message());
         }
-        info = new BackendInfo(descriptor.id(), hello.library(), hello.version(), hello.device(), true, null);
+        info = new BackendInfo(descriptor.id(), hello.library(), hello.version(), hello.device(), hello.threads(),
+                hello.runtime(), true, null);
     }
 
     private static BackendInfo unavailable(BackendDescriptor descriptor, String reason) {
-        return new BackendInfo(descriptor.id(), descriptor.library(), null, descriptor.device(), false, reason);
+        return new BackendInfo(descriptor.id(), descriptor.library(), null, descriptor.device(), null, null, false, reason);
     }
 
     BackendInfo info() {
@@ -80,6 +102,11 @@ final class BackendSession implements AutoCloseable {
 
     boolean available() {
         return info.available();
+    }
+
+    /** Threads the worker's library uses; 1 when it did not say. */
+    int threads() {
+        return info.threads() == null ? 1 : info.threads();
     }
 
     /** Sends a run request, first restarting the worker if an earlier case ended it. */

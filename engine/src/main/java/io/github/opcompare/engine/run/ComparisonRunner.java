@@ -2,6 +2,7 @@ package io.github.opcompare.engine.run;
 
 import io.github.opcompare.engine.accuracy.AccuracyAnalyzer;
 import io.github.opcompare.engine.accuracy.AgreementAnalyzer;
+import io.github.opcompare.engine.accuracy.ReproducibilityAnalyzer;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.data.RawArrayFiles;
 import io.github.opcompare.engine.data.Values;
@@ -15,9 +16,9 @@ import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
+import io.github.opcompare.engine.result.Reproducibility;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Status;
-import io.github.opcompare.engine.result.Timing;
 import io.github.opcompare.engine.worker.ArrayRef;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import io.github.opcompare.engine.worker.WorkerFailedException;
@@ -59,6 +60,7 @@ public final class ComparisonRunner {
         deleteQuietly(settings.workDir()); // left over by a run that was killed
         Files.createDirectories(settings.workDir());
         List<BackendSession> sessions = new ArrayList<>();
+        Map<String, BackendSession> singleThread = new LinkedHashMap<>();
         List<CaseResult> caseResults = new ArrayList<>();
         Thread cleanup = new Thread(() -> deleteQuietly(settings.workDir()), "opcompare-scratch-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -70,6 +72,13 @@ public final class ComparisonRunner {
                 listener.backendStarted(session.info());
                 if (!session.available()) {
                     listener.warning("Backend " + backend.id() + " is skipped: " + session.info().reason());
+                } else if (settings.compareThreads() && session.threads() > 1) {
+                    BackendSession single = BackendSession.openSingleThread(backend, commandFactory, settings.logDir(),
+                            settings.startTimeout());
+                    singleThread.put(backend.id(), single);
+                    if (!single.available()) {
+                        listener.warning("Backend " + backend.id() + " has no single-thread run: " + single.info().reason());
+                    }
                 }
             }
             List<BackendInfo> infos = sessions.stream().map(BackendSession::info).toList();
@@ -77,7 +86,7 @@ public final class ComparisonRunner {
             for (int i = 0; i < cases.size(); i++) {
                 long start = System.nanoTime();
                 PlannedCase planned = cases.get(i);
-                CaseResult result = runCase(i, planned, sessions);
+                CaseResult result = runCase(i, planned, sessions, singleThread);
                 caseResults.add(result);
                 write(infos, caseResults, i == cases.size() - 1);
                 listener.caseFinished(i + 1, cases.size(), planned, result, Duration.ofNanos(System.nanoTime() - start));
@@ -88,6 +97,7 @@ public final class ComparisonRunner {
             return results(infos, caseResults, true);
         } finally {
             sessions.forEach(BackendSession::close);
+            singleThread.values().forEach(BackendSession::close);
             deleteQuietly(settings.workDir());
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -97,10 +107,10 @@ public final class ComparisonRunner {
         }
     }
 
-    private CaseResult runCase(int index, PlannedCase planned, List<BackendSession> sessions) throws IOException {
+    private CaseResult runCase(int index, PlannedCase planned, List<BackendSession> sessions,
+            Map<String, BackendSession> singleThread) throws IOException {
         List<Values> inputs = InputPlan.generate(planned.domains(), planned.dtype(), planned.size(), planned.seed());
         int length = inputs.get(0).length();
-        int outputLength = planned.op().outputLength(length);
         Path caseDir = Files.createDirectories(settings.workDir().resolve("case-" + index));
         List<ArrayRef> inputRefs = new ArrayList<>();
         for (int k = 0; k < inputs.size(); k++) {
@@ -109,57 +119,130 @@ public final class ComparisonRunner {
             inputRefs.add(new ArrayRef(file.toString(), length));
         }
         ExactResults exact = reference.compute(planned.op(), planned.dtype(), inputs);
+        CaseRun run = new CaseRun(planned, inputs, inputRefs, exact, caseDir);
 
         List<BackendResult> results = new ArrayList<>();
-        Map<String, Values> outputs = new LinkedHashMap<>();
+        List<BackendSession> timed = new ArrayList<>();
         for (BackendSession session : sessions) {
-            if (!session.available()) {
-                results.add(BackendResult.notRun(session.id(), Status.SKIPPED, session.info().reason()));
-                continue;
+            BackendResult result = session.available()
+                    ? run.onBackend(session, singleThread.get(session.id()))
+                    : BackendResult.notRun(session.id(), Status.SKIPPED, session.info().reason());
+            results.add(result);
+            if (Status.OK.id().equals(result.status())) {
+                timed.add(session);
             }
-            Path outputFile = caseDir.resolve("output-" + session.id() + ".bin");
-            WorkerRequest request = WorkerRequest.run(planned.label(), planned.op().id(), planned.dtype().id(),
-                    inputRefs, new ArrayRef(outputFile.toString(), outputLength), settings.timing());
-            results.add(runOnBackend(session, request, planned, inputs, exact, outputFile, outputLength, length, outputs));
+        }
+        TimingSweep.Outcome timing = null;
+        if (!settings.sizes().isEmpty() && !settings.timeBudget().isZero() && !timed.isEmpty()) {
+            Map<String, BackendSession> singles = new LinkedHashMap<>();
+            timed.forEach(s -> {
+                if (singleThread.containsKey(s.id())) {
+                    singles.put(s.id(), singleThread.get(s.id()));
+                }
+            });
+            timing = new TimingSweep(settings, caseDir, System::nanoTime).run(planned, inputs, timed, singles);
+            results = withTiming(results, timing);
         }
         deleteQuietly(caseDir);
         return new CaseResult(planned.id(), planned.op().id(), planned.dtype().id(), planned.inputExpressions(),
-                length, planned.seed(), results, agreement(outputs));
+                length, planned.seed(), results, agreement(run.outputs),
+                timing == null ? null : timing.budgetNanos(), timing == null ? null : timing.elapsedNanos());
     }
 
-    private BackendResult runOnBackend(BackendSession session, WorkerRequest request, PlannedCase planned, List<Values> inputs,
-            ExactResults exact, Path outputFile, int outputLength, int length, Map<String, Values> outputs) {
-        WorkerReply reply;
-        try {
-            reply = session.run(request, settings.caseTimeout());
-        } catch (WorkerFailedException e) {
-            return BackendResult.notRun(session.id(), Status.FAILED, e.getMessage());
+    private static List<BackendResult> withTiming(List<BackendResult> results, TimingSweep.Outcome timing) {
+        List<BackendResult> merged = new ArrayList<>();
+        for (BackendResult r : results) {
+            TimingSweep.BackendTiming t = timing.backends().get(r.backend());
+            merged.add(t == null ? r : new BackendResult(r.backend(), r.status(), r.message(), r.accuracy(), r.reproducibility(),
+                    r.firstCallNanos(), t.timing().isEmpty() ? null : t.timing(), t.fit(), t.threads(),
+                    t.notes().isEmpty() ? null : t.notes()));
         }
-        if (WorkerReply.UNSUPPORTED.equals(reply.status())) {
-            return BackendResult.notRun(session.id(), Status.UNSUPPORTED, reply.message());
-        }
-        if (!reply.ok()) {
-            return BackendResult.notRun(session.id(), Status.FAILED, reply.message());
-        }
-        Values actual;
-        try {
-            actual = RawArrayFiles.read(outputFile, planned.dtype(), outputLength);
-        } catch (RuntimeException e) {
-            // The worker said ok but left no usable output: its fault, not a reason to stop the run.
-            return BackendResult.notRun(session.id(), Status.FAILED, "worker reported success but its output "
-                    + outputFile.getFileName() + " cannot be read: " + e);
-        }
-        outputs.put(session.id(), actual);
-        Accuracy accuracy = AccuracyAnalyzer.analyze(planned.op(), planned.dtype(), inputs, exact, actual, settings.worstCount());
-        return new BackendResult(session.id(), Status.OK.id(), null, accuracy, timing(reply, length));
+        return merged;
     }
 
-    private static Timing timing(WorkerReply reply, long size) {
-        List<Double> samples = reply.sampleNanos();
-        if (samples == null || samples.isEmpty()) {
-            return null;
+    /** One case's accuracy and reproducibility runs, backend by backend. */
+    private final class CaseRun {
+        final PlannedCase planned;
+        final List<Values> inputs;
+        final List<ArrayRef> inputRefs;
+        final ExactResults exact;
+        final Path caseDir;
+        final int outputLength;
+        final Map<String, Values> outputs = new LinkedHashMap<>();
+
+        CaseRun(PlannedCase planned, List<Values> inputs, List<ArrayRef> inputRefs, ExactResults exact, Path caseDir) {
+            this.planned = planned;
+            this.inputs = inputs;
+            this.inputRefs = inputRefs;
+            this.exact = exact;
+            this.caseDir = caseDir;
+            this.outputLength = planned.op().outputLength(inputs.get(0).length());
         }
-        return new Timing(size, Median.of(samples), samples.size(), reply.callsPerSample() == null ? 0 : reply.callsPerSample());
+
+        /**
+         * Runs the case {@code repeats} times on the backend (and once on its single-thread worker, if
+         * any), judges the first result against the exact reference, and compares all of them bit for bit.
+         */
+        BackendResult onBackend(BackendSession session, BackendSession singleThread) {
+            int repeats = Math.max(1, settings.repeats());
+            Path outputFile = caseDir.resolve("output-" + session.id() + ".bin");
+            WorkerRequest request = WorkerRequest.run(planned.label(), planned.op().id(), planned.dtype().id(),
+                    inputRefs, new ArrayRef(outputFile.toString(), outputLength * repeats), repeats);
+            WorkerReply reply;
+            try {
+                reply = session.run(request, settings.caseTimeout());
+            } catch (WorkerFailedException e) {
+                return BackendResult.notRun(session.id(), Status.FAILED, e.getMessage());
+            }
+            if (WorkerReply.UNSUPPORTED.equals(reply.status())) {
+                return BackendResult.notRun(session.id(), Status.UNSUPPORTED, reply.message());
+            }
+            if (!reply.ok()) {
+                return BackendResult.notRun(session.id(), Status.FAILED, reply.message());
+            }
+            List<Values> runs;
+            try {
+                runs = readRuns(outputFile, repeats);
+            } catch (RuntimeException e) {
+                // The worker said ok but left no usable output: its fault, not a reason to stop the run.
+                return BackendResult.notRun(session.id(), Status.FAILED, "worker reported success but its output "
+                        + outputFile.getFileName() + " cannot be read: " + e);
+            }
+            Values actual = runs.get(0);
+            outputs.put(session.id(), actual);
+            Accuracy accuracy = AccuracyAnalyzer.analyze(planned.op(), planned.dtype(), inputs, exact, actual, settings.worstCount());
+            Reproducibility reproducibility = ReproducibilityAnalyzer.analyze(runs, singleThreadRun(session, singleThread));
+            return new BackendResult(session.id(), Status.OK.id(), null, accuracy, reproducibility, reply.firstCallNanos(),
+                    null, null, null, null);
+        }
+
+        /** The result with one thread, or null when there is no such worker or it did not give one. */
+        private Values singleThreadRun(BackendSession session, BackendSession singleThread) {
+            if (singleThread == null || !singleThread.available()) {
+                return null;
+            }
+            Path file = caseDir.resolve("output-" + session.id() + "-1-thread.bin");
+            WorkerRequest request = WorkerRequest.run(planned.label(), planned.op().id(), planned.dtype().id(),
+                    inputRefs, new ArrayRef(file.toString(), outputLength), 1);
+            try {
+                WorkerReply reply = singleThread.run(request, settings.caseTimeout());
+                return reply.ok() ? readRuns(file, 1).get(0) : null;
+            } catch (WorkerFailedException | RuntimeException e) {
+                listener.warning(planned.label() + ": the single-thread run on " + session.id() + " failed: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                return null;
+            }
+        }
+
+        private List<Values> readRuns(Path file, int repeats) {
+            Values all = RawArrayFiles.read(file, planned.dtype(), outputLength * repeats);
+            List<Values> runs = new ArrayList<>();
+            for (int k = 0; k < repeats; k++) {
+                double[] run = java.util.Arrays.copyOfRange(all.array(), k * outputLength, (k + 1) * outputLength);
+                runs.add(new Values(planned.dtype(), run));
+            }
+            return runs;
+        }
     }
 
     private static List<Agreement> agreement(Map<String, Values> outputs) {

@@ -3,7 +3,9 @@ package io.github.opcompare.engine.run;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
+import io.github.opcompare.engine.result.Reproducibility;
 import io.github.opcompare.engine.result.Results;
+import io.github.opcompare.engine.result.SizeTiming;
 import io.github.opcompare.engine.result.Status;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * The console side of a run, Maven style: one concise progress line per case, and a summary table
- * (case × backend: max ulp error, share correctly rounded, median time) at the end.
+ * (case × backend: max ulp error, share correctly rounded, reproducibility, speed) at the end.
  */
 public final class ConsoleFormat {
     private ConsoleFormat() {
@@ -40,21 +42,25 @@ public final class ConsoleFormat {
     /** The summary table, one line per case and backend, ready to log line by line. */
     public static List<String> summaryTable(Results results) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"case", "backend", "max ulp", "correctly rounded", "median time"});
+        rows.add(new String[] {"case", "backend", "max ulp", "correctly rounded", "reproducible", "median time (size)",
+            "per element"});
         for (CaseResult c : results.cases()) {
             for (BackendResult r : c.results()) {
                 String label = c.id() + "/" + c.dtype();
                 if (!Status.OK.id().equals(r.status())) {
-                    rows.add(new String[] {label, r.backend(), r.status(), "", ""});
+                    rows.add(new String[] {label, r.backend(), r.status(), "", "", "", ""});
                     continue;
                 }
                 Accuracy a = r.accuracy();
+                SizeTiming largest = r.largestTiming();
                 rows.add(new String[] {label, r.backend(), maxUlp(a),
                         a == null ? "" : String.format(Locale.ROOT, "%.2f%%", 100 * a.correctlyRounded()),
-                        r.timing() == null ? "" : duration(r.timing().medianNanos())});
+                        reproducible(r.reproducibility()),
+                        largest == null ? "" : duration(largest.medianNanos()) + " (" + largest.size() + ")",
+                        r.fit() == null ? "" : duration(r.fit().nanosPerElement())});
             }
         }
-        int[] widths = new int[5];
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -75,6 +81,13 @@ public final class ConsoleFormat {
             }
         }
         return lines;
+    }
+
+    private static String reproducible(Reproducibility r) {
+        if (r == null) {
+            return "";
+        }
+        return r.reproducible() ? "yes" : r.distinctResults() + " results";
     }
 
     private static String maxUlp(Accuracy a) {
@@ -104,8 +117,11 @@ public final class ConsoleFormat {
         return lines;
     }
 
-    /** Nanoseconds in the unit that keeps three significant digits readable: 850 ns, 55.2 µs, 3.10 ms. */
+    /** Nanoseconds in the unit that keeps three significant digits readable: 0.42 ns, 850 ns, 55.2 µs, 3.10 ms. */
     public static String duration(double nanos) {
+        if (nanos < 10) {
+            return String.format(Locale.ROOT, "%.2f ns", nanos);
+        }
         if (nanos < 1_000) {
             return String.format(Locale.ROOT, "%.0f ns", nanos);
         }

@@ -1,9 +1,9 @@
 package io.github.opcompare.engine.run;
 
 import io.github.opcompare.engine.result.Environment;
-import io.github.opcompare.engine.worker.TimingSpec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a comparison run behaves.
@@ -11,17 +11,29 @@ import java.time.Duration;
  * @param resultsFile where results.json is written (incrementally, atomically)
  * @param workDir scratch folder for the memory-mapped input and output files; emptied afterwards
  * @param logDir where each worker's stderr goes
- * @param caseTimeout how long one case may take on one backend before its worker is ended
+ * @param sizes the sizes each case is timed at (elements per operand); empty: no timing
+ * @param timeBudget wall time the timing of one case may take, over all its backends and sizes
+ * @param repeats how many times each case runs on each backend to check that the results are reproducible
+ * @param compareThreads whether backends that use several threads are also timed (and run) with one
+ * @param caseTimeout how long one request may take on one backend before its worker is ended
  * @param startTimeout how long a worker may take to start and answer hello
  */
 public record RunSettings(
         Path resultsFile,
         Path workDir,
         Path logDir,
-        TimingSpec timing,
+        List<Integer> sizes,
+        Duration timeBudget,
+        int repeats,
+        boolean compareThreads,
         Duration caseTimeout,
         Duration startTimeout,
         int worstCount,
         Environment environment,
         String opcompareVersion) {
+
+    /** The default size sweep: 10^2 to 10^7 elements. */
+    public static final List<Integer> DEFAULT_SIZES = List.of(100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000);
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(4);
+    public static final int DEFAULT_REPEATS = 3;
 }

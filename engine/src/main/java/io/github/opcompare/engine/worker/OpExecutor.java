@@ -22,6 +22,15 @@ public interface OpExecutor {
     String device();
 
     /**
+     * Threads the library uses for one op, as configured for this process (environment variables
+     * such as {@code OMP_NUM_THREADS} are read before the process starts, so a worker has one count
+     * for its whole life). 1 for libraries whose elementwise ops never run in parallel.
+     */
+    default int threads() {
+        return 1;
+    }
+
+    /**
      * Copies the inputs into library tensors and prepares the op, so that {@link PreparedCall#call()}
      * times the op alone.
      *

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  */
 public final class WorkerServer {
     private final OpExecutor executor;
+    private final CallTimer timer = CallTimer.system();
 
     WorkerServer(OpExecutor executor) {
         this.executor = executor;
@@ -108,15 +110,30 @@ public final class WorkerServer {
     WorkerReply handle(WorkerRequest request) {
         switch (request.cmd()) {
             case WorkerRequest.HELLO:
-                return WorkerReply.hello(executor.library(), executor.version(), executor.device());
+                return WorkerReply.hello(executor.library(), executor.version(), executor.device(), executor.threads(),
+                        javaRuntime());
             case WorkerRequest.RUN:
-                return run(request);
+                return guarded(request, this::run);
+            case WorkerRequest.TIME:
+                return guarded(request, this::time);
             default:
                 return WorkerReply.notRun(request.id(), WorkerReply.FAILED, "unknown command '" + request.cmd() + "'");
         }
     }
 
-    private WorkerReply run(WorkerRequest request) {
+    /** The JVM this worker runs on and the flags it was started with, for the environment record. */
+    static String javaRuntime() {
+        var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+        String flags = String.join(" ", runtime.getInputArguments());
+        return System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + (flags.isBlank() ? "" : " " + flags);
+    }
+
+    private interface Action {
+        WorkerReply apply(WorkerRequest request, Op op, DType dtype, List<ByteBuffer> inputs, int length) throws Exception;
+    }
+
+    private WorkerReply guarded(WorkerRequest request, Action action) {
         try {
             Op op = Op.of(request.op());
             DType dtype = DType.of(request.dtype());
@@ -125,18 +142,98 @@ public final class WorkerServer {
             for (ArrayRef ref : request.inputs()) {
                 inputs.add(RawArrayFiles.mapForReading(Path.of(ref.path()), (long) ref.length() * dtype.bytes()));
             }
-            try (PreparedCall call = executor.prepare(op, dtype, inputs, length)) {
-                call.call();
-                ArrayRef out = request.output();
-                call.writeResult(RawArrayFiles.mapForWriting(Path.of(out.path()), (long) out.length() * dtype.bytes()));
-                CallTimer.Samples samples = CallTimer.time(call::call, request.timing());
-                return WorkerReply.ran(request.id(), samples.perCallNanos(), samples.callsPerSample());
-            }
+            return action.apply(request, op, dtype, inputs, length);
         } catch (UnsupportedOpException e) {
             return WorkerReply.notRun(request.id(), WorkerReply.UNSUPPORTED, e.getMessage());
         } catch (Throwable t) {
             t.printStackTrace();
             return WorkerReply.notRun(request.id(), WorkerReply.FAILED, describe(t));
+        }
+    }
+
+    /** Runs the op repeats times on the same tensors, each result into its own slice of the output. */
+    private WorkerReply run(WorkerRequest request, Op op, DType dtype, List<ByteBuffer> inputs, int length)
+            throws UnsupportedOpException {
+        int repeats = request.repeatCount();
+        ArrayRef out = request.output();
+        int resultLength = out.length() / repeats;
+        long resultBytes = (long) resultLength * dtype.bytes();
+        ByteBuffer output = RawArrayFiles.mapForWriting(Path.of(out.path()), resultBytes * repeats);
+        try (PreparedCall call = executor.prepare(op, dtype, inputs, length)) {
+            long firstCall = 0;
+            for (int k = 0; k < repeats; k++) {
+                long t0 = System.nanoTime();
+                call.call();
+                if (k == 0) {
+                    firstCall = System.nanoTime() - t0;
+                }
+                call.writeResult(output.slice((int) (k * resultBytes), (int) resultBytes).order(ByteOrder.LITTLE_ENDIAN));
+            }
+            return WorkerReply.ran(request.id(), firstCall);
+        }
+    }
+
+    /**
+     * Times the transfer in (the library building its tensors from the raw inputs), the op on those
+     * tensors, and the transfer out (the result copied into the output file), each apart, within
+     * the request's budget. The first copy in and out are timed too: at large sizes a copy is long
+     * enough to be a sample on its own, and making another only to warm up would cost the budget a
+     * copy of tens of megabytes.
+     */
+    private WorkerReply time(WorkerRequest request, Op op, DType dtype, List<ByteBuffer> inputs, int length)
+            throws UnsupportedOpException {
+        TimingSpec spec = request.timing();
+        long start = System.nanoTime();
+        ArrayRef out = request.output();
+        ByteBuffer output = RawArrayFiles.mapForWriting(Path.of(out.path()), (long) out.length() * dtype.bytes());
+        CallTimer.Samples samples;
+        List<Double> transferIn;
+        List<Double> transferOut;
+        long sampling;
+        long t0 = System.nanoTime();
+        try (PreparedCall call = executor.prepare(op, dtype, inputs, length)) {
+            long firstIn = System.nanoTime() - t0;
+            samples = timer.time(call::call, spec.forOp());
+            t0 = System.nanoTime();
+            call.writeResult(output);
+            long firstOut = System.nanoTime() - t0;
+            long extra = System.nanoTime();
+            transferIn = moreSamples(firstIn, () -> prepareAndRelease(op, dtype, inputs, length),
+                    spec.forTransfer(TimingSpec.TRANSFER_IN_SHARE), start, spec.budgetNanos());
+            transferOut = moreSamples(firstOut, () -> call.writeResult(output),
+                    spec.forTransfer(TimingSpec.TRANSFER_OUT_SHARE), start, spec.budgetNanos());
+            sampling = samples.elapsedNanos() + System.nanoTime() - extra;
+        }
+        // What the request cost besides sampling (which keeps to its budget): mapping the output, the
+        // first copies in and out, releasing the tensors. It grows with the size, and the engine
+        // scales it up to foresee whether a larger size fits the budget.
+        long setup = System.nanoTime() - start - sampling;
+        return WorkerReply.timed(request.id(), samples, setup, transferIn, transferOut);
+    }
+
+    /**
+     * Samples of a copy whose first run took {@code first}: a long first copy is a sample, and
+     * more follow one by one while the request's budget lasts (at most four); short copies are
+     * timed in batches like the op.
+     */
+    private List<Double> moreSamples(long first, Runnable copy, TimingSpec spec, long start, long budget) {
+        if (first < spec.minSampleNanos()) {
+            return timer.time(copy, spec).perCallNanos();
+        }
+        List<Double> samples = new ArrayList<>(List.of((double) first));
+        while (samples.size() < 5 && System.nanoTime() - start + first <= budget) {
+            long t0 = System.nanoTime();
+            copy.run();
+            samples.add((double) (System.nanoTime() - t0));
+        }
+        return samples;
+    }
+
+    private void prepareAndRelease(Op op, DType dtype, List<ByteBuffer> inputs, int length) {
+        try {
+            executor.prepare(op, dtype, inputs, length).close();
+        } catch (UnsupportedOpException e) {
+            throw new IllegalStateException(e);
         }
     }
 

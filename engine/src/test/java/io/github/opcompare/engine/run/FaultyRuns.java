@@ -8,7 +8,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.github.opcompare.engine.env.EnvironmentProbe;
 import io.github.opcompare.engine.worker.JavaMathWorker;
-import io.github.opcompare.engine.worker.TimingSpec;
 import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.IOException;
@@ -33,8 +32,8 @@ final class FaultyRuns {
 
     static RunSettings settings(Path dir, Duration caseTimeout) {
         return new RunSettings(dir.resolve("results.json"), dir.resolve("work"), dir.resolve("logs"),
-                new TimingSpec(1_000_000, 5, 3, 1, 100_000, 200_000_000L), caseTimeout, Duration.ofSeconds(60), 3,
-                EnvironmentProbe.capture("test"), "test");
+                List.of(100), Duration.ofMillis(300), 2, true, caseTimeout, Duration.ofSeconds(60), 3,
+                EnvironmentProbe.capture("test", List.of()), "test");
     }
 
     static Set<ValidationMessage> schemaErrors(Path resultsFile) throws IOException {

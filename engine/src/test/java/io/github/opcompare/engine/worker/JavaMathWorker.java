@@ -21,6 +21,12 @@ import java.util.function.DoubleBinaryOperator;
  *       stdout file descriptor (as native code would), then answers normally.</li>
  * </ul>
  * OPCOMPARE_TEST_FAULT_OP limits the fault to one op (e.g. {@code mul}); the others run normally.
+ *
+ * <p>For the timing and reproducibility tests: OPCOMPARE_TEST_THREADS is the thread count it reports
+ * (OMP_NUM_THREADS wins, as it does for OpenMP libraries); with more than one thread and
+ * OPCOMPARE_TEST_NONDETERMINISTIC set, every second call returns each result one step up, as a
+ * parallel reduction whose order changes would; OPCOMPARE_TEST_COST=overhead,perElement (nanoseconds)
+ * makes each call busy-wait that long, a cost model the tests know exactly.
  */
 public final class JavaMathWorker {
     private JavaMathWorker() {
@@ -47,6 +53,13 @@ public final class JavaMathWorker {
         }
 
         @Override
+        public int threads() {
+            String omp = System.getenv("OMP_NUM_THREADS");
+            String configured = omp != null ? omp : System.getenv("OPCOMPARE_TEST_THREADS");
+            return configured == null ? 1 : Integer.parseInt(configured);
+        }
+
+        @Override
         public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
             String fault = System.getenv("OPCOMPARE_TEST_FAULT");
             String faultOp = System.getenv("OPCOMPARE_TEST_FAULT_OP");
@@ -66,13 +79,25 @@ public final class JavaMathWorker {
                 }
             }
             double[] out = new double[length];
+            boolean nondeterministic = threads() > 1 && System.getenv("OPCOMPARE_TEST_NONDETERMINISTIC") != null;
+            long cost = costNanos(length);
             return new PreparedCall() {
+                long calls;
+
                 @Override
                 public void call() {
+                    long start = System.nanoTime();
+                    boolean bump = nondeterministic && calls++ % 2 == 1;
                     for (int i = 0; i < length; i++) {
                         double r = f.applyAsDouble(in[0][i], in.length > 1 ? in[1][i] : 0);
                         // Correctly rounded for the benign float32 inputs the tests use.
                         out[i] = dtype.round(r);
+                        if (bump) {
+                            out[i] = dtype == DType.FLOAT32 ? Math.nextUp((float) out[i]) : Math.nextUp(out[i]);
+                        }
+                    }
+                    while (System.nanoTime() - start < cost) {
+                        Thread.onSpinWait();
                     }
                 }
 
@@ -91,6 +116,15 @@ public final class JavaMathWorker {
                 public void close() {
                 }
             };
+        }
+
+        private static long costNanos(int length) {
+            String cost = System.getenv("OPCOMPARE_TEST_COST");
+            if (cost == null) {
+                return 0;
+            }
+            String[] parts = cost.split(",");
+            return Long.parseLong(parts[0]) + (long) (Double.parseDouble(parts[1]) * length);
         }
 
         private static void misbehave(String fault) {

@@ -31,23 +31,44 @@ class WorkerProcessTest {
     }
 
     @Test
-    void helloThenRunWritesTheOutputFileAndTimings() throws Exception {
+    void helloThenRunWritesEveryRepeatsResult() throws Exception {
         Path in = dir.resolve("in.bin");
         Path out = dir.resolve("out.bin");
         RawArrayFiles.write(new Values(DType.FLOAT32, new double[] {0, 1, 4, 2}), in);
-        try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of()), dir.resolve("worker.log"))) {
+        try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of("OPCOMPARE_TEST_THREADS", "3")), dir.resolve("worker.log"))) {
             WorkerReply hello = worker.hello(Duration.ofSeconds(60));
             assertEquals("java-math", hello.library());
             assertEquals("cpu", hello.device());
+            assertEquals(3, hello.threads());
+            assertTrue(hello.runtime().contains(System.getProperty("java.version")), hello.runtime());
+            assertTrue(hello.runtime().contains("-Xmx64m"), hello.runtime());
 
             WorkerReply reply = worker.request(WorkerRequest.run("t1", "sqrt", "float32", List.of(new ArrayRef(in.toString(), 4)),
-                    new ArrayRef(out.toString(), 4), new TimingSpec(1_000_000, 10, 3, 1, 100_000, 1_000_000_000L)), Duration.ofSeconds(60));
+                    new ArrayRef(out.toString(), 8), 2), Duration.ofSeconds(60));
             assertTrue(reply.ok(), reply.message());
-            assertEquals(3, reply.sampleNanos().size());
-            Values result = RawArrayFiles.read(out, DType.FLOAT32, 4);
-            // sqrt(2) rounded to float32 is 0x3FB504F3 = 1.4142135.
-            assertEquals(List.of(0.0, 1.0, 2.0, (double) Float.intBitsToFloat(0x3FB504F3)),
-                    Arrays.stream(result.array()).boxed().toList());
+            assertTrue(reply.firstCallNanos() > 0);
+            Values result = RawArrayFiles.read(out, DType.FLOAT32, 8);
+            // sqrt(2) rounded to float32 is 0x3FB504F3 = 1.4142135; both repeats in turn.
+            double root2 = Float.intBitsToFloat(0x3FB504F3);
+            assertEquals(List.of(0.0, 1.0, 2.0, root2, 0.0, 1.0, 2.0, root2), Arrays.stream(result.array()).boxed().toList());
+        }
+    }
+
+    @Test
+    void timeMeasuresTheOpAndBothTransfersApartWithinTheBudget() throws Exception {
+        Path in = dir.resolve("in.bin");
+        RawArrayFiles.write(new Values(DType.FLOAT64, new double[1000]), in);
+        try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of("OPCOMPARE_TEST_COST", "300000,0")), dir.resolve("worker.log"))) {
+            WorkerReply reply = worker.request(WorkerRequest.time("t", "sqrt", "float64", List.of(new ArrayRef(in.toString(), 1000)),
+                    new ArrayRef(dir.resolve("o.bin").toString(), 1000), TimingSpec.withBudget(300_000_000L)), Duration.ofSeconds(60));
+            assertTrue(reply.ok(), reply.message());
+            assertTrue(reply.sampleNanos().size() >= 5, "samples: " + reply.sampleNanos());
+            // Each call busy-waits 300 µs, so no sample's time per call can be shorter.
+            assertTrue(reply.sampleNanos().stream().allMatch(t -> t >= 300_000), reply.sampleNanos().toString());
+            assertFalse(reply.transferInNanos().isEmpty());
+            assertFalse(reply.transferOutNanos().isEmpty());
+            assertTrue(reply.transferOutNanos().stream().allMatch(t -> t > 0), reply.transferOutNanos().toString());
+            assertTrue(reply.setupNanos() > 0);
         }
     }
 
@@ -57,7 +78,7 @@ class WorkerProcessTest {
         RawArrayFiles.write(new Values(DType.FLOAT64, new double[] {1}), in);
         try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of()), dir.resolve("worker.log"))) {
             WorkerReply reply = worker.request(WorkerRequest.run("t2", "tanh", "float64", List.of(new ArrayRef(in.toString(), 1)),
-                    new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()), Duration.ofSeconds(60));
+                    new ArrayRef(dir.resolve("o.bin").toString(), 1), 1), Duration.ofSeconds(60));
             assertEquals(WorkerReply.UNSUPPORTED, reply.status());
             assertEquals("java-math test worker has no tanh", reply.message());
         }
@@ -70,7 +91,7 @@ class WorkerProcessTest {
         try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of("OPCOMPARE_TEST_FAULT", "exit")), dir.resolve("worker.log"))) {
             worker.hello(Duration.ofSeconds(60));
             var e = assertThrows(WorkerFailedException.class, () -> worker.request(WorkerRequest.run("t3", "sqrt", "float64",
-                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()),
+                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), 1),
                     Duration.ofSeconds(60)));
             assertTrue(e.getMessage().startsWith("worker ended unexpectedly (exit code 42)"), e.getMessage());
         }
@@ -84,7 +105,7 @@ class WorkerProcessTest {
         try {
             worker.hello(Duration.ofSeconds(60));
             var e = assertThrows(WorkerFailedException.class, () -> worker.request(WorkerRequest.run("t4", "sqrt", "float64",
-                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()),
+                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), 1),
                     Duration.ofSeconds(2)));
             assertTrue(e.getMessage().startsWith("no answer within 2 s; the worker was ended"), e.getMessage());
             assertFalse(worker.isAlive());
@@ -113,7 +134,7 @@ class WorkerProcessTest {
         try {
             worker.hello(Duration.ofSeconds(60));
             var e = assertThrows(WorkerFailedException.class, () -> worker.request(WorkerRequest.run("t5", "sqrt", "float64",
-                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()),
+                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), 1),
                     Duration.ofSeconds(60)));
             System.out.println("[" + fault + "] " + e.getMessage());
             assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
@@ -134,7 +155,7 @@ class WorkerProcessTest {
         try (WorkerProcess worker = WorkerProcess.start(javaMathWorker(Map.of("OPCOMPARE_TEST_FAULT", "segv")), logs.resolve("w.log"))) {
             worker.hello(Duration.ofSeconds(60));
             var e = assertThrows(WorkerFailedException.class, () -> worker.request(WorkerRequest.run("t6", "sqrt", "float64",
-                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), TimingSpec.none()),
+                    List.of(new ArrayRef(in.toString(), 1)), new ArrayRef(dir.resolve("o.bin").toString(), 1), 1),
                     Duration.ofSeconds(60)));
             long pid = worker.handle().pid();
             Path report = logs.resolve("hs_err_pid" + pid + ".log");

@@ -55,6 +55,12 @@ public final class Nd4jExecutor implements OpExecutor {
         return version;
     }
 
+    /** ND4J's OpenMP pool, sized from {@code OMP_NUM_THREADS} when set (the engine's single-thread runs set it). */
+    @Override
+    public int threads() {
+        return Nd4j.getEnvironment().maxThreads();
+    }
+
     @Override
     public String device() {
         return "cpu";

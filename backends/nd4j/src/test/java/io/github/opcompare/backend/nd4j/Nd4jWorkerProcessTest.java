@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -53,13 +54,15 @@ class Nd4jWorkerProcessTest {
         List<String> replies;
         try (Writer stdin = new OutputStreamWriter(worker.getOutputStream(), StandardCharsets.UTF_8)) {
             send(stdin, WorkerRequest.hello());
-            TimingSpec brief = new TimingSpec(10_000_000L, 100, 3, 1, 100_000L, 200_000_000L);
             send(stdin, WorkerRequest.run("c1", "sqrt", "float32",
                     List.of(new ArrayRef(input.toString(), x.length)),
-                    new ArrayRef(output.toString(), x.length), brief));
+                    new ArrayRef(output.toString(), x.length), 1));
+            send(stdin, WorkerRequest.time("c1@1000", "sqrt", "float32",
+                    List.of(new ArrayRef(input.toString(), x.length)),
+                    new ArrayRef(dir.resolve("timed.f32").toString(), x.length), TimingSpec.withBudget(200_000_000L)));
             send(stdin, WorkerRequest.run("c2", "no_such_op", "float32",
                     List.of(new ArrayRef(input.toString(), x.length)),
-                    new ArrayRef(dir.resolve("none.f32").toString(), x.length), TimingSpec.none()));
+                    new ArrayRef(dir.resolve("none.f32").toString(), x.length), 1));
             send(stdin, WorkerRequest.exit());
         }
         // Everything on stdout must be protocol: reading it to the end also waits for the worker.
@@ -67,7 +70,7 @@ class Nd4jWorkerProcessTest {
         assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "worker did not exit");
         String errors = Files.readString(stderr);
         assertEquals(0, worker.exitValue(), "worker exit status; stderr:\n" + errors);
-        assertEquals(3, replies.size(), "one line per request but exit, and nothing else on stdout: " + replies);
+        assertEquals(4, replies.size(), "one line per request but exit, and nothing else on stdout: " + replies);
 
         WorkerReply hello = WorkerJson.parse(replies.get(0), WorkerReply.class);
         assertTrue(hello.ok(), replies.get(0));
@@ -75,13 +78,20 @@ class Nd4jWorkerProcessTest {
         assertEquals("cpu", hello.device());
         assertTrue(hello.version().startsWith("1.0.0-M2.1"), hello.version());
 
+        assertEquals(Runtime.getRuntime().availableProcessors(), hello.threads());
+
         WorkerReply ran = WorkerJson.parse(replies.get(1), WorkerReply.class);
         assertTrue(ran.ok(), replies.get(1));
         assertEquals("c1", ran.id());
-        assertNotNull(ran.sampleNanos());
-        assertFalse(ran.sampleNanos().isEmpty());
-        assertTrue(ran.sampleNanos().stream().allMatch(t -> t > 0), ran.sampleNanos().toString());
-        assertTrue(ran.callsPerSample() >= 1);
+        assertTrue(ran.firstCallNanos() > 0);
+
+        WorkerReply timed = WorkerJson.parse(replies.get(2), WorkerReply.class);
+        assertTrue(timed.ok(), replies.get(2));
+        assertNotNull(timed.sampleNanos());
+        assertTrue(timed.sampleNanos().size() >= 5, timed.sampleNanos().toString());
+        assertTrue(timed.sampleNanos().stream().allMatch(t -> t > 0), timed.sampleNanos().toString());
+        assertTrue(timed.callsPerSample() >= 1);
+        assertFalse(timed.transferInNanos().isEmpty());
 
         Values result = RawArrayFiles.read(output, DType.FLOAT32, x.length);
         for (int i = 0; i < x.length; i++) {
@@ -89,7 +99,7 @@ class Nd4jWorkerProcessTest {
             assertEquals((float) Math.sqrt(i), (float) result.get(i), "sqrt(" + i + ")");
         }
 
-        WorkerReply failed = WorkerJson.parse(replies.get(2), WorkerReply.class);
+        WorkerReply failed = WorkerJson.parse(replies.get(3), WorkerReply.class);
         assertEquals("c2", failed.id());
         assertEquals(WorkerReply.FAILED, failed.status());
         assertTrue(failed.message().contains("no_such_op"), failed.message());
@@ -113,7 +123,26 @@ class Nd4jWorkerProcessTest {
         assertTrue(errors.contains("REDUCE_SUM OP"), "libnd4j's print went to stderr:\n" + errors);
     }
 
+    @Test
+    void ompNumThreadsLimitsTheWorkerToOneThread() throws Exception {
+        Path stderr = dir.resolve("stderr-1-thread.txt");
+        Process worker = start(Nd4jWorker.class, stderr, Map.of("OMP_NUM_THREADS", "1"));
+        List<String> replies;
+        try (Writer stdin = new OutputStreamWriter(worker.getOutputStream(), StandardCharsets.UTF_8)) {
+            send(stdin, WorkerRequest.hello());
+            send(stdin, WorkerRequest.exit());
+        }
+        replies = readLines(worker.getInputStream());
+        assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "worker did not exit");
+        WorkerReply hello = WorkerJson.parse(replies.get(0), WorkerReply.class);
+        assertEquals(1, hello.threads(), replies.get(0));
+    }
+
     private static Process start(Class<?> mainClass, Path stderr) throws IOException {
+        return start(mainClass, stderr, Map.of());
+    }
+
+    private static Process start(Class<?> mainClass, Path stderr, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(declaredJvmArgs());
@@ -121,7 +150,9 @@ class Nd4jWorkerProcessTest {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         // To a file, so a chatty worker can never block on a full stderr pipe.
-        return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     /** The JVM options the plugin will start this worker with, from the backend's own descriptor. */

@@ -5,6 +5,7 @@ there (diagnostics go to stderr). Inputs and outputs are raw little-endian array
 RawArrayFiles writes them. Timing mirrors engine worker/CallTimer.
 """
 import json
+import platform
 import sys
 import time
 import traceback
@@ -51,60 +52,163 @@ def prepare(op, inputs):
     return None
 
 
-def calls_per_sample(call, min_sample_nanos):
-    calls = 1
+STEADY_TOLERANCE = 0.05  # as CallTimer.STEADY_TOLERANCE
+STEADY_ROUNDS = 3
+WARMUP_SHARE = 0.25  # as TimingSpec
+TRANSFER_IN_SHARE = 0.1
+TRANSFER_OUT_SHARE = 0.1
+
+
+def grow(calls, elapsed, target):
+    estimate = calls * 2 if elapsed <= 0 else -(-calls * target // elapsed)
+    return min(1 << 30, max(calls * 2, min(estimate, calls * 64)))
+
+
+def warm_up(call, spec, start):
+    """Warm-up and calibration in one, as CallTimer.warmUp: returns the calls per sample."""
+    limit = min(spec.get("warmupNanos", 0), int(spec.get("budgetNanos", 0) * WARMUP_SHARE))
+    min_sample = spec.get("minSampleNanos", 0)
+    calls, total, rounds = 1, 0, []
     while True:
         t0 = time.perf_counter_ns()
         for _ in range(calls):
             call()
-        elapsed = time.perf_counter_ns() - t0
-        if elapsed >= min_sample_nanos or calls >= (1 << 30):
-            return calls
-        estimate = calls * 2 if elapsed <= 0 else -(-calls * min_sample_nanos // elapsed)
-        calls = max(calls * 2, min(estimate, calls * 64))
+        t1 = time.perf_counter_ns()
+        elapsed = t1 - t0
+        total += calls
+        calibrated = elapsed >= min_sample or calls >= (1 << 30)
+        if calibrated:
+            rounds.append(elapsed / calls)
+            last = rounds[-STEADY_ROUNDS:]
+            if len(last) == STEADY_ROUNDS and max(last) <= min(last) * (1 + STEADY_TOLERANCE):
+                return calls
+        if t1 - start >= limit or total >= spec.get("maxWarmupCalls", 0):
+            return calls if calibrated else grow(calls, elapsed, min_sample)
+        if not calibrated:
+            calls = grow(calls, elapsed, min_sample)
 
 
 def time_call(call, spec):
-    if not spec or spec.get("samples", 0) <= 0:
+    """As CallTimer.time: per-call nanoseconds of each sample, and the calls per sample."""
+    if not spec or spec.get("samples", 0) <= 0 or spec.get("budgetNanos", 0) <= 0:
         return [], 0
     start = time.perf_counter_ns()
-    warm_start = time.perf_counter_ns()
-    for _ in range(spec.get("maxWarmupCalls", 0)):
-        call()
-        if time.perf_counter_ns() - warm_start >= spec.get("warmupNanos", 0):
-            break
-    calls = calls_per_sample(call, spec.get("minSampleNanos", 0))
+    calls = warm_up(call, spec, start)
     samples = []
     while len(samples) < spec["samples"]:
         t0 = time.perf_counter_ns()
         for _ in range(calls):
             call()
-        elapsed = time.perf_counter_ns() - t0
-        samples.append(elapsed / calls)
-        over_budget = time.perf_counter_ns() - start > spec.get("budgetNanos", 0)
-        if over_budget and len(samples) >= max(1, spec.get("minSamples", 0)):
+        t1 = time.perf_counter_ns()
+        samples.append((t1 - t0) / calls)
+        next_overruns = t1 - start + (t1 - t0) > spec["budgetNanos"]
+        if next_overruns and len(samples) >= max(1, spec.get("minSamples", 0)):
             break
     return samples, calls
 
 
+def transfer_spec(spec, share):
+    """As TimingSpec.forTransfer: one warm-up copy, at least one sample."""
+    return dict(spec, maxWarmupCalls=1, samples=min(spec["samples"], 10), minSamples=1,
+                budgetNanos=int(spec["budgetNanos"] * share))
+
+
+def op_spec(spec):
+    return dict(spec, budgetNanos=int(spec["budgetNanos"] * (1 - TRANSFER_IN_SHARE - TRANSFER_OUT_SHARE)))
+
+
+def read_inputs(request, dtype):
+    """NumPy's own arrays from the raw files: the transfer in."""
+    return [np.fromfile(ref["path"], dtype=dtype, count=ref["length"]) for ref in request["inputs"]]
+
+
+def unsupported_dtype(request):
+    return {"id": request.get("id"), "status": "unsupported",
+            "message": "NumPy backend has no dtype %s" % request.get("dtype")}
+
+
+def unsupported_op(request):
+    return {"id": request.get("id"), "status": "unsupported",
+            "message": "NumPy backend has no mapping for op %s" % request.get("op")}
+
+
 def run(request):
+    """Runs the op `repeats` times on the same arrays, each result into its slice of the output."""
     rid = request.get("id")
-    op = request.get("op")
     dtype = DTYPES.get(request.get("dtype"))
     if dtype is None:
-        return {"id": rid, "status": "unsupported", "message": "NumPy backend has no dtype %s" % request.get("dtype")}
-    inputs = [np.fromfile(ref["path"], dtype=dtype, count=ref["length"]) for ref in request["inputs"]]
-    call = prepare(op, inputs)
+        return unsupported_dtype(request)
+    call = prepare(request.get("op"), read_inputs(request, dtype))
     if call is None:
-        return {"id": rid, "status": "unsupported", "message": "NumPy backend has no mapping for op %s" % op}
+        return unsupported_op(request)
+    repeats = max(1, request.get("repeats") or 1)
     out = request["output"]
+    length = out["length"] // repeats
+    output = np.memmap(out["path"], dtype=dtype, mode="w+", shape=(length * repeats,))
+    first_call = 0
+    for k in range(repeats):
+        t0 = time.perf_counter_ns()
+        result = np.asarray(call(), dtype=dtype).reshape(-1)
+        if k == 0:
+            first_call = time.perf_counter_ns() - t0
+        if result.size != length:
+            return {"id": rid, "status": "failed",
+                    "message": "NumPy returned %d values, expected %d" % (result.size, length)}
+        output[k * length:(k + 1) * length] = result
+    output.flush()
+    del output
+    return {"id": rid, "status": "ok", "firstCallNanos": first_call}
+
+
+def more_samples(first, copy, spec, start, budget):
+    """As WorkerServer.moreSamples: a long first copy is a sample, more follow while the budget lasts."""
+    if first < spec.get("minSampleNanos", 0):
+        return time_call(copy, spec)[0]
+    samples = [first]
+    while len(samples) < 5 and time.perf_counter_ns() - start + first <= budget:
+        t0 = time.perf_counter_ns()
+        copy()
+        samples.append(time.perf_counter_ns() - t0)
+    return samples
+
+
+def time_request(request):
+    """Times the transfer in, the op and the transfer out apart, as the Java WorkerServer does."""
+    rid = request.get("id")
+    dtype = DTYPES.get(request.get("dtype"))
+    if dtype is None:
+        return unsupported_dtype(request)
+    spec = request["timing"]
+    start = time.perf_counter_ns()
+    out = request["output"]
+    output = np.memmap(out["path"], dtype=dtype, mode="w+", shape=(out["length"],))
+    t0 = time.perf_counter_ns()
+    inputs = read_inputs(request, dtype)
+    first_in = time.perf_counter_ns() - t0
+    call = prepare(request.get("op"), inputs)
+    if call is None:
+        return unsupported_op(request)
+    op_start = time.perf_counter_ns()
+    samples, calls = time_call(call, op_spec(spec))
+    sampling = time.perf_counter_ns() - op_start
     result = np.asarray(call(), dtype=dtype).reshape(-1)
-    if result.size != out["length"]:
-        return {"id": rid, "status": "failed",
-                "message": "NumPy returned %d values, expected %d" % (result.size, out["length"])}
-    result.astype(dtype, copy=False).tofile(out["path"])
-    samples, calls = time_call(call, request.get("timing"))
-    return {"id": rid, "status": "ok", "sampleNanos": samples, "callsPerSample": calls}
+
+    def write_out():
+        output[:] = result
+
+    t0 = time.perf_counter_ns()
+    write_out()
+    first_out = time.perf_counter_ns() - t0
+    extra = time.perf_counter_ns()
+    transfer_in = more_samples(first_in, lambda: read_inputs(request, dtype), transfer_spec(spec, TRANSFER_IN_SHARE),
+                               start, spec["budgetNanos"])
+    transfer_out = more_samples(first_out, write_out, transfer_spec(spec, TRANSFER_OUT_SHARE), start, spec["budgetNanos"])
+    sampling += time.perf_counter_ns() - extra
+    del output
+    # As WorkerReply.setupNanos: the request's cost besides sampling, for the engine's forecast.
+    setup = time.perf_counter_ns() - start - sampling
+    return {"id": rid, "status": "ok", "sampleNanos": samples, "callsPerSample": calls, "setupNanos": setup,
+            "transferInNanos": transfer_in, "transferOutNanos": transfer_out}
 
 
 def handle(request):
@@ -112,11 +216,13 @@ def handle(request):
     if np is None:
         return {"id": request.get("id"), "status": "failed", "message": IMPORT_ERROR}
     if cmd == "hello":
-        return {"status": "ok", "library": "numpy", "version": np.__version__, "device": "cpu"}
-    if cmd == "run":
+        # NumPy's ufuncs and reductions run on one thread; only its BLAS calls use more.
+        return {"status": "ok", "library": "numpy", "version": np.__version__, "device": "cpu", "threads": 1,
+                "runtime": "%s %s" % (platform.python_implementation(), platform.python_version())}
+    if cmd in ("run", "time"):
         try:
             with np.errstate(all="ignore"):
-                return run(request)
+                return run(request) if cmd == "run" else time_request(request)
         except Exception as e:
             traceback.print_exc(file=sys.stderr)
             return {"id": request.get("id"), "status": "failed", "message": "%s: %s" % (type(e).__name__, e)}

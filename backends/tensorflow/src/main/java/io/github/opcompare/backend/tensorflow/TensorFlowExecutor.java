@@ -75,6 +75,19 @@ public final class TensorFlowExecutor implements OpExecutor {
         return version;
     }
 
+    /**
+     * TensorFlow sizes its intra-op pool from {@code TF_NUM_INTRAOP_THREADS} when set, otherwise from
+     * the processors the process may use; the engine sets the variable for its single-thread runs.
+     */
+    @Override
+    public int threads() {
+        String configured = System.getenv("TF_NUM_INTRAOP_THREADS");
+        if (configured != null && configured.strip().matches("[1-9][0-9]*")) {
+            return Integer.parseInt(configured.strip());
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     @Override
     public String device() {
         return "cpu";

@@ -51,18 +51,27 @@ class TensorFlowWorkerProcessTest {
             assertEquals("cpu", hello.device());
             assertTrue(hello.version().contains("(TensorFlow "), hello.version());
 
-            TimingSpec timing = new TimingSpec(10_000_000L, 1_000, 3, 1, 1_000_000L, 500_000_000L);
+            assertEquals(Runtime.getRuntime().availableProcessors(), hello.threads());
+
             requests.println(WorkerJson.line(WorkerRequest.run("case-1", "sqrt", "float32",
-                    List.of(new ArrayRef(input.toString(), x.length)), new ArrayRef(output.toString(), x.length),
-                    timing)));
+                    List.of(new ArrayRef(input.toString(), x.length)), new ArrayRef(output.toString(), x.length), 1)));
             String line = replies.readLine();
             assertNotNull(line, "worker ended without answering; stderr: " + stderr());
             WorkerReply run = WorkerJson.parse(line, WorkerReply.class);
             assertTrue(run.ok(), run + "; stderr: " + stderr());
             assertEquals("case-1", run.id());
-            assertFalse(run.sampleNanos().isEmpty());
-            assertTrue(run.sampleNanos().stream().allMatch(t -> t > 0), String.valueOf(run.sampleNanos()));
-            assertTrue(run.callsPerSample() >= 1);
+            assertTrue(run.firstCallNanos() > 0);
+
+            requests.println(WorkerJson.line(WorkerRequest.time("case-1@" + x.length, "sqrt", "float32",
+                    List.of(new ArrayRef(input.toString(), x.length)), new ArrayRef(dir.resolve("timed.bin").toString(), x.length),
+                    TimingSpec.withBudget(300_000_000L))));
+            WorkerReply timed = WorkerJson.parse(replies.readLine(), WorkerReply.class);
+            assertTrue(timed.ok(), timed + "; stderr: " + stderr());
+            assertTrue(timed.sampleNanos().size() >= 5, String.valueOf(timed.sampleNanos()));
+            assertTrue(timed.sampleNanos().stream().allMatch(t -> t > 0), String.valueOf(timed.sampleNanos()));
+            assertTrue(timed.callsPerSample() >= 1);
+            assertFalse(timed.transferInNanos().isEmpty());
+            assertFalse(timed.transferOutNanos().isEmpty());
 
             Values y = RawArrayFiles.read(output, DType.FLOAT32, x.length);
             for (int i = 0; i < x.length; i++) {

@@ -1,0 +1,11 @@
+package io.github.opcompare.engine.gpu;
+
+/**
+ * A shared library a GPU build loads from the host.
+ *
+ * @param soname what the build asks the loader for ({@code libcudnn.so.9})
+ * @param what what it is, for messages ({@code cuDNN 9})
+ * @param debianPackage the package that installs it on Debian or Ubuntu, from NVIDIA's CUDA repository
+ */
+record RequiredLibrary(String soname, String what, String debianPackage) {
+}

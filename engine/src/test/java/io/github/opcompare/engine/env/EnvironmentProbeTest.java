@@ -1,0 +1,36 @@
+package io.github.opcompare.engine.env;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnvironmentProbeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheCpuModelFrequencyCeilingAndGovernor() throws Exception {
+        Path proc = Files.createDirectories(dir.resolve("proc"));
+        Files.writeString(proc.resolve("cpuinfo"), "processor\t: 0\nmodel name\t: AMD EPYC 7B13\ncpu MHz\t\t: 2445.404\n");
+        Path cpufreq = Files.createDirectories(dir.resolve("sys/devices/system/cpu/cpu0/cpufreq"));
+        Files.writeString(cpufreq.resolve("cpuinfo_max_freq"), "3500000\n");
+        Files.writeString(cpufreq.resolve("scaling_governor"), "performance\n");
+        EnvironmentProbe probe = new EnvironmentProbe(proc, dir.resolve("sys"));
+        assertEquals("AMD EPYC 7B13", probe.cpuModel());
+        assertEquals(3500.0, probe.cpuMaxMhz()); // kHz in sysfs
+        assertEquals("performance", probe.cpuGovernor());
+    }
+
+    @Test
+    void withoutCpufreqTheCurrentFrequencyAndNoGovernor() throws Exception {
+        Path proc = Files.createDirectories(dir.resolve("proc"));
+        Files.writeString(proc.resolve("cpuinfo"), "model name\t: X\ncpu MHz\t\t: 2445.404\n");
+        EnvironmentProbe probe = new EnvironmentProbe(proc, dir.resolve("sys"));
+        assertEquals(2445.404, probe.cpuMaxMhz());
+        assertNull(probe.cpuGovernor());
+    }
+}
