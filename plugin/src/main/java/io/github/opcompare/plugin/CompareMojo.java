@@ -2,7 +2,9 @@ package io.github.opcompare.plugin;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.backend.LibraryEnvironment;
 import io.github.opcompare.engine.env.EnvironmentProbe;
+import io.github.opcompare.engine.gpu.GpuGate;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.plan.Planner;
 import io.github.opcompare.engine.result.BackendInfo;
@@ -13,6 +15,7 @@ import io.github.opcompare.engine.run.ConsoleFormat;
 import io.github.opcompare.engine.run.RunListener;
 import io.github.opcompare.engine.run.RunSettings;
 import io.github.opcompare.engine.timing.TimingOptions;
+import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,8 +45,9 @@ import org.eclipse.aether.repository.RemoteRepository;
 public class CompareMojo extends AbstractMojo {
 
     /**
-     * Backends to compare, comma-separated or as a list; empty means every backend opcompare knows.
-     * A backend that cannot run here is reported as skipped, with the reason.
+     * Backends to compare, comma-separated or as a list; empty means every CPU backend. The GPU
+     * backends ({@code tensorflow-gpu}, {@code nd4j-gpu}) run only when named. A backend that cannot
+     * run here is reported as skipped, with the reason.
      */
     @Parameter(property = "opcompare.backends")
     private List<String> backends;
@@ -106,6 +110,14 @@ public class CompareMojo extends AbstractMojo {
     @Parameter(property = "opcompare.python")
     private String python;
 
+    /**
+     * {@code TF_DETERMINISTIC_OPS} for the TensorFlow workers: {@code true} makes TensorFlow choose
+     * deterministic kernels (on the GPU, reductions without atomics), {@code false} lets it choose the
+     * fastest. Unset leaves TensorFlow's default (the variable is not passed).
+     */
+    @Parameter(property = "opcompare.tfDeterministicOps")
+    private Boolean tfDeterministicOps;
+
     /** Skips the comparison. */
     @Parameter(property = "opcompare.skip", defaultValue = "false")
     private boolean skip;
@@ -166,8 +178,10 @@ public class CompareMojo extends AbstractMojo {
                 5,
                 EnvironmentProbe.capture(runtimeInformation.getMavenVersion(), List.of()),
                 pluginVersion);
-        WorkerClasspathResolver resolver = new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(),
-                repositories(), pluginVersion, WorkerClasspathResolver.javaExecutable(), python, out.resolve("scripts"));
+        // The GPU gate first: a GPU backend that cannot run here is skipped before anything is resolved.
+        WorkerCommandFactory resolver = GpuGate.around(LibraryEnvironment.tensorFlowDeterminism(tfDeterministicOps,
+                new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(), repositories(), pluginVersion,
+                        WorkerClasspathResolver.javaExecutable(), python, out.resolve("scripts"))));
         getLog().info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s") + " on "
                 + selected.stream().map(BackendDescriptor::id).toList());
         Results results;

@@ -96,9 +96,10 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
         }
         List<String> classpath = new ArrayList<>();
         byKey.values().forEach(a -> classpath.add(a.getFile().getAbsolutePath()));
-        for (Artifact platformJar : platformArtifacts(properties, byKey, platform, backend)) {
+        String classifier = nativeClassifier(properties, platform, backend.device());
+        for (Artifact platformJar : platformArtifacts(properties, byKey, classifier, backend)) {
             if (!byKey.containsKey(key(platformJar))) {
-                classpath.add(resolveOne(platformJar, backend, platform).getAbsolutePath());
+                classpath.add(resolveOne(platformJar, backend, classifier).getAbsolutePath());
             }
         }
         String mainClass = properties.getProperty("mainClass");
@@ -155,8 +156,18 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
         }
     }
 
-    /** Native jars: each named artifact with this platform's classifier, at the version the graph chose. */
-    private static List<Artifact> platformArtifacts(Properties properties, Map<String, Artifact> graph, String platform,
+    /**
+     * The classifier of a backend's native jars: the platform's ({@code linux-x86_64}), plus the suffix
+     * its worker declares for the backend's device. TensorFlow's GPU natives are the same artifact
+     * with classifier {@code linux-x86_64-gpu} ({@code classifierSuffix.gpu=-gpu}); ND4J's CUDA build is
+     * other artifacts with the plain platform classifier, so its worker declares no suffix.
+     */
+    static String nativeClassifier(Properties properties, String platform, String device) {
+        return platform + properties.getProperty("classifierSuffix." + device, "").trim();
+    }
+
+    /** Native jars: each named artifact with the given classifier, at the version the graph chose. */
+    static List<Artifact> platformArtifacts(Properties properties, Map<String, Artifact> graph, String platform,
             BackendDescriptor backend) throws BackendUnavailableException {
         List<Artifact> natives = new ArrayList<>();
         for (String coordinate : list(properties.getProperty("platformArtifacts"), ",")) {

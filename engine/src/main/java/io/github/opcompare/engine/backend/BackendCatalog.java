@@ -18,11 +18,17 @@ public final class BackendCatalog {
 
     private static final List<BackendDescriptor> ALL = List.of(
             new BackendDescriptor("tensorflow-cpu", "tensorflow", "cpu", "opcompare-backend-tensorflow",
-                    Map.of("CUDA_VISIBLE_DEVICES", "", "TF_CPP_MIN_LOG_LEVEL", "1")),
+                    Map.of("OPCOMPARE_TF_DEVICE", "cpu", "CUDA_VISIBLE_DEVICES", "", "TF_CPP_MIN_LOG_LEVEL", "1")),
             new BackendDescriptor("nd4j-cpu", "nd4j", "cpu", "opcompare-backend-nd4j", Map.of()),
             new BackendDescriptor("numpy", "numpy", "cpu", "opcompare-backend-numpy", Map.of()),
             new BackendDescriptor("jdk", "jdk", "cpu", "opcompare-backend-jdk", Map.of("OPCOMPARE_JDK_MATH", "math")),
-            new BackendDescriptor("jdk-strict", "jdk-strict", "cpu", "opcompare-backend-jdk", Map.of("OPCOMPARE_JDK_MATH", "strict")));
+            new BackendDescriptor("jdk-strict", "jdk-strict", "cpu", "opcompare-backend-jdk", Map.of("OPCOMPARE_JDK_MATH", "strict")),
+            // GPU backends run only when named (see defaults()), and only past the GPU gate
+            // (engine.gpu.GpuGate). tensorflow-gpu is the TensorFlow worker on /device:GPU:0: the GPU
+            // stays visible, and TF's warnings (a CUDA library it could not load) reach the worker's log.
+            new BackendDescriptor("tensorflow-gpu", "tensorflow", "gpu", "opcompare-backend-tensorflow",
+                    Map.of("OPCOMPARE_TF_DEVICE", "gpu", "TF_CPP_MIN_LOG_LEVEL", "1")),
+            new BackendDescriptor("nd4j-gpu", "nd4j", "gpu", "opcompare-backend-nd4j-gpu", Map.of()));
 
     private BackendCatalog() {
     }
@@ -36,8 +42,16 @@ public final class BackendCatalog {
     }
 
     /**
-     * Parses a backend list ({@code "tensorflow-cpu, nd4j-cpu"}); empty means every backend. Unknown
-     * ids are an error that names them and lists the valid ones.
+     * What runs when no backend is named: every backend on the CPU. GPU backends run only when named,
+     * so that nobody downloads a GPU build (600 MB to 1 GB) without asking for it.
+     */
+    public static List<BackendDescriptor> defaults() {
+        return ALL.stream().filter(b -> "cpu".equals(b.device())).collect(Collectors.toList());
+    }
+
+    /**
+     * Parses a backend list ({@code "tensorflow-cpu, nd4j-cpu"}); empty means {@link #defaults()}.
+     * Unknown ids are an error that names them and lists the valid ones.
      */
     public static List<BackendDescriptor> select(List<String> ids) {
         Set<String> wanted = new LinkedHashSet<>();
@@ -49,7 +63,7 @@ public final class BackendCatalog {
             }
         }
         if (wanted.isEmpty()) {
-            return ALL;
+            return defaults();
         }
         List<String> unknown = wanted.stream().filter(id -> find(id).isEmpty()).collect(Collectors.toList());
         if (!unknown.isEmpty()) {

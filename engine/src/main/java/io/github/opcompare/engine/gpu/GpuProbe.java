@@ -55,9 +55,9 @@ public final class GpuProbe {
         try {
             versionText = Files.readString(versionFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return GpuDetection.none(null, versionFile + " does not exist, so no NVIDIA kernel driver is loaded"
-                    + " (no NVIDIA GPU here; in a container, one started with the NVIDIA Container Toolkit,"
-                    + " e.g. docker run --gpus all, sees the host's GPUs)");
+            return GpuDetection.none(null, versionFile + " does not exist, so no NVIDIA kernel driver is loaded: this"
+                    + " machine has no NVIDIA GPU, or its driver is not installed (a container sees the host's GPUs only"
+                    + " when started with the NVIDIA Container Toolkit, e.g. docker run --gpus all)");
         } catch (IOException e) {
             return GpuDetection.none(null, "cannot read " + versionFile + ": " + e);
         }
@@ -75,8 +75,9 @@ public final class GpuProbe {
         }
         String output = result.output().strip();
         if (result.timedOut()) {
-            return GpuDetection.none(driver, loaded + " but nvidia-smi did not answer within " + timeout.toSeconds()
-                    + " s; run '" + String.join(" ", command) + "' to see why");
+            String limit = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+            return GpuDetection.none(driver, loaded + " but nvidia-smi did not answer within " + limit + "; run '"
+                    + String.join(" ", command) + "' to see why");
         }
         if (output.contains("No devices were found")) {
             return GpuDetection.none(driver, loaded + " but nvidia-smi lists no GPU ('" + firstLine(output) + "')");

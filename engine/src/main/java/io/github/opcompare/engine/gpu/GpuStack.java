@@ -24,8 +24,8 @@ record GpuStack(String summary, String minimumDriver, List<RequiredLibrary> libr
         Function<List<GpuDevice>, Optional<String>> devices) {
 
     /**
-     * TensorFlow Java 1.1.0's {@code linux-x86_64-gpu} natives: TensorFlow 2.18, built with CUDA 12.5
-     * and cuDNN 9.3. It dlopens these at start (tsl's {@code dso_loader}: cudart, cublas, cublasLt,
+     * TensorFlow Java 1.1.0's {@code linux-x86_64-gpu} natives: TensorFlow 2.18, for CUDA 12 and cuDNN 9
+     * (TensorFlow tested 2.18 with CUDA 12.5 and cuDNN 9.3, hence the 12-5 packages). It dlopens these at start (tsl's {@code dso_loader}: cudart, cublas, cublasLt,
      * cufft, cusolver, cusparse, cudnn) and, if any is missing, registers no GPU at all and runs every
      * op on the CPU; the worker's placement check would catch that, but only after the download.
      * CUDA 12 needs driver 525.60.13 or later on Linux.
@@ -36,8 +36,8 @@ record GpuStack(String summary, String minimumDriver, List<RequiredLibrary> libr
                     new RequiredLibrary("libcudart.so.12", "CUDA 12 runtime", "cuda-cudart-12-5"),
                     new RequiredLibrary("libcublas.so.12", "cuBLAS 12", "libcublas-12-5"),
                     new RequiredLibrary("libcublasLt.so.12", "cuBLASLt 12", "libcublas-12-5"),
-                    new RequiredLibrary("libcufft.so.11", "cuFFT 11 (CUDA 12)", "libcufft-12-5"),
-                    new RequiredLibrary("libcusolver.so.11", "cuSOLVER 11 (CUDA 12)", "libcusolver-12-5"),
+                    new RequiredLibrary("libcufft.so.11", "cuFFT 11 of CUDA 12", "libcufft-12-5"),
+                    new RequiredLibrary("libcusolver.so.11", "cuSOLVER 11 of CUDA 12", "libcusolver-12-5"),
                     new RequiredLibrary("libcusparse.so.12", "cuSPARSE 12", "libcusparse-12-5"),
                     new RequiredLibrary("libcudnn.so.9", "cuDNN 9", "libcudnn9-cuda-12")),
             List.of(), devices -> Optional.empty());
@@ -55,7 +55,7 @@ record GpuStack(String summary, String minimumDriver, List<RequiredLibrary> libr
                     new RequiredLibrary("libcudart.so.11.0", "CUDA 11 runtime", "cuda-cudart-11-8"),
                     new RequiredLibrary("libcublas.so.11", "cuBLAS 11", "libcublas-11-8"),
                     new RequiredLibrary("libcublasLt.so.11", "cuBLASLt 11", "libcublas-11-8"),
-                    new RequiredLibrary("libcusolver.so.11", "cuSOLVER 11 (CUDA 11)", "libcusolver-11-8")),
+                    new RequiredLibrary("libcusolver.so.11", "cuSOLVER 11 of CUDA 11", "libcusolver-11-8")),
             List.of(Path.of("/usr/local/cuda-11.6/lib64")), Nd4jCudaKernels::problem);
 
     /** What keeps this build from running here, said so that a user can fix it; empty when nothing does. */
@@ -82,7 +82,8 @@ record GpuStack(String summary, String minimumDriver, List<RequiredLibrary> libr
                 dirsToAdd.add(found.get().getParent());
             } else {
                 missing.add(library.soname() + " (" + library.what() + ")");
-                packages.add(library.debianPackage());
+                packages.add(detection.driverVersion() == null ? library.debianPackage()
+                        : library.debianPackage().replace("<driver branch>", detection.driverVersion().replaceFirst("\\..*", "")));
             }
         }
         if (missing.isEmpty() && elsewhere.isEmpty()) {

@@ -10,9 +10,25 @@ import org.junit.jupiter.api.Test;
 class BackendCatalogTest {
 
     @Test
-    void emptySelectionMeansEveryBackend() {
-        assertEquals(BackendCatalog.all(), BackendCatalog.select(List.of()));
-        assertEquals(BackendCatalog.all(), BackendCatalog.select(null));
+    void emptySelectionMeansEveryCpuBackend() {
+        List<String> cpu = List.of("tensorflow-cpu", "nd4j-cpu", "numpy", "jdk", "jdk-strict");
+        assertEquals(cpu, ids(BackendCatalog.select(List.of())));
+        assertEquals(cpu, ids(BackendCatalog.select(null)));
+    }
+
+    @Test
+    void gpuBackendsRunOnlyWhenNamed() {
+        assertEquals(List.of("tensorflow-gpu", "nd4j-gpu"), ids(BackendCatalog.select(List.of("tensorflow-gpu,nd4j-gpu"))));
+        BackendDescriptor tf = BackendCatalog.find("tensorflow-gpu").orElseThrow();
+        assertEquals("gpu", tf.device());
+        assertEquals("opcompare-backend-tensorflow", tf.workerArtifactId());
+        assertEquals("gpu", tf.environment().get("OPCOMPARE_TF_DEVICE"));
+        // tensorflow-cpu hides the GPU with an empty CUDA_VISIBLE_DEVICES; the GPU backend must not.
+        assertTrue(!tf.environment().containsKey("CUDA_VISIBLE_DEVICES"), tf.environment().toString());
+        assertEquals("", BackendCatalog.find("tensorflow-cpu").orElseThrow().environment().get("CUDA_VISIBLE_DEVICES"));
+        BackendDescriptor nd4j = BackendCatalog.find("nd4j-gpu").orElseThrow();
+        assertEquals("gpu", nd4j.device());
+        assertEquals("opcompare-backend-nd4j-gpu", nd4j.workerArtifactId());
     }
 
     @Test
