@@ -3,16 +3,11 @@ package io.github.opcompare.backend.nd4j;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.gpu.GpuUnusableException;
 import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.op.OpKind;
 import io.github.opcompare.engine.worker.OpExecutor;
 import io.github.opcompare.engine.worker.PreparedCall;
 import io.github.opcompare.engine.worker.UnsupportedOpException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,15 +36,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * First-call costs (loading the kernel module, ND4J's own caches) land in the first call, as on the CPU.
  */
 public final class Nd4jGpuExecutor implements OpExecutor {
-    private static final Map<DType, DataType> DATA_TYPES;
-
-    static {
-        Map<DType, DataType> types = new EnumMap<>(DType.class);
-        types.put(DType.FLOAT32, DataType.FLOAT);
-        types.put(DType.FLOAT64, DataType.DOUBLE);
-        DATA_TYPES = Collections.unmodifiableMap(types);
-    }
-
     private final Map<Op, Nd4jKernels.Kernel> kernels;
     private final String version;
 
@@ -70,7 +56,7 @@ public final class Nd4jGpuExecutor implements OpExecutor {
         CudaProbe.problem(() -> onePlusTwo(kernels.get(Op.ADD)), gpu).ifPresent(problem -> {
             throw new GpuUnusableException(problem);
         });
-        String nd4j = pomVersion("org.nd4j", "nd4j-cuda-11.6");
+        String nd4j = Nd4jExecutor.pomVersion("org.nd4j", "nd4j-cuda-11.6");
         return new Nd4jGpuExecutor(kernels, (nd4j == null ? "unknown" : nd4j) + " (nd4j-cuda-11.6, " + gpu + ")");
     }
 
@@ -94,35 +80,7 @@ public final class Nd4jGpuExecutor implements OpExecutor {
 
     @Override
     public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
-        Nd4jKernels.Kernel kernel = kernels.get(op);
-        if (kernel == null) {
-            throw new UnsupportedOpException("ND4J backend has no mapping for op " + op);
-        }
-        DataType type = DATA_TYPES.get(dtype);
-        if (type == null) {
-            throw new UnsupportedOpException("ND4J backend has no " + dtype + " data type for op " + op);
-        }
-        if (inputs.size() != op.arity()) {
-            throw new IllegalArgumentException(op + " takes " + op.arity() + " inputs, got " + inputs.size());
-        }
-        if (length <= 0) {
-            throw new IllegalArgumentException("ND4J backend needs at least one element, got " + length);
-        }
-        INDArray[] arrays = new INDArray[inputs.size()];
-        INDArray output = null;
-        try {
-            for (int i = 0; i < arrays.length; i++) {
-                arrays[i] = toDevice(Nd4jArrays.fromLittleEndian(inputs.get(i), type, length));
-            }
-            output = op.kind() == OpKind.REDUCTION
-                    ? Nd4j.scalar(type, 0)
-                    : Nd4j.createUninitializedDetached(type, length);
-            return new Nd4jCall(kernel, arrays, output);
-        } catch (RuntimeException | Error e) {
-            Nd4jCall.closeAll(arrays);
-            Nd4jCall.closeAll(output);
-            throw e;
-        }
+        return Nd4jExecutor.prepareCall(kernels, Nd4jExecutor.DATA_TYPES, op, dtype, inputs, length, Nd4jGpuExecutor::toDevice);
     }
 
     /** Marks the host copy, just written through NIO, as the newest, and uploads it now. */
@@ -184,19 +142,5 @@ public final class Nd4jGpuExecutor implements OpExecutor {
                     + device.get("cuda.deviceMinor");
         }
         return "the GPU";
-    }
-
-    private static String pomVersion(String groupId, String artifactId) {
-        String resource = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
-        try (InputStream in = Nd4j.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return null;
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

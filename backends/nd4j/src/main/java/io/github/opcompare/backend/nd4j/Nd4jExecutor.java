@@ -14,13 +14,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Runs catalog ops with ND4J's CPU backend (nd4j-native). */
 public final class Nd4jExecutor implements OpExecutor {
-    private static final Map<DType, DataType> DATA_TYPES;
+    /** The dtypes ND4J runs, shared with the CUDA backend's executor. */
+    static final Map<DType, DataType> DATA_TYPES;
 
     static {
         Map<DType, DataType> types = new EnumMap<>(DType.class);
@@ -69,6 +71,16 @@ public final class Nd4jExecutor implements OpExecutor {
     @Override
     public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length)
             throws UnsupportedOpException {
+        return prepareCall(kernels, dataTypes, op, dtype, inputs, length, UnaryOperator.identity());
+    }
+
+    /**
+     * Builds ND4J arrays from the raw inputs and binds the op to them; every ND4J backend prepares
+     * calls this way. {@code place} puts each freshly written input where the op will read it: the
+     * CPU reads it where it is, the CUDA backend uploads it.
+     */
+    static PreparedCall prepareCall(Map<Op, Nd4jKernels.Kernel> kernels, Map<DType, DataType> dataTypes, Op op, DType dtype,
+            List<ByteBuffer> inputs, int length, UnaryOperator<INDArray> place) throws UnsupportedOpException {
         Nd4jKernels.Kernel kernel = kernels.get(op);
         if (kernel == null) {
             throw new UnsupportedOpException("ND4J backend has no mapping for op " + op);
@@ -87,7 +99,7 @@ public final class Nd4jExecutor implements OpExecutor {
         INDArray output = null;
         try {
             for (int i = 0; i < arrays.length; i++) {
-                arrays[i] = Nd4jArrays.fromLittleEndian(inputs.get(i), type, length);
+                arrays[i] = place.apply(Nd4jArrays.fromLittleEndian(inputs.get(i), type, length));
             }
             output = op.kind() == OpKind.REDUCTION
                     ? Nd4j.scalar(type, 0)
@@ -120,7 +132,8 @@ public final class Nd4jExecutor implements OpExecutor {
         return blas == null ? text : text + " (" + blas + ")";
     }
 
-    private static String pomVersion(String groupId, String artifactId) {
+    /** The version a jar on the classpath declares in its pom.properties, or null. */
+    static String pomVersion(String groupId, String artifactId) {
         String resource = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
         try (InputStream in = Nd4j.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
