@@ -4,7 +4,11 @@ import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.backend.LibraryEnvironment;
 import io.github.opcompare.engine.env.EnvironmentProbe;
+import io.github.opcompare.engine.gpu.GpuDetection;
 import io.github.opcompare.engine.gpu.GpuGate;
+import io.github.opcompare.engine.io.ResultsJson;
+import io.github.opcompare.engine.merge.ShardSpec;
+import io.github.opcompare.engine.gpu.GpuProbe;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.plan.Planner;
 import io.github.opcompare.engine.result.BackendInfo;
@@ -74,6 +78,15 @@ public class CompareMojo extends AbstractMojo {
     @Parameter(property = "opcompare.timeBudget", defaultValue = "4s")
     private String timeBudget;
 
+    /**
+     * How long each backend's worker calls the op of its first timed case before timing starts, once
+     * per build ({@code 2s}; {@code 0} for none). JIT compilers need seconds to reach a steady state:
+     * TensorFlow Java's calls at 10^3 elements get twice as fast over the first four seconds of a JVM.
+     * Outside the cases' time budgets.
+     */
+    @Parameter(property = "opcompare.jitWarmup", defaultValue = "2s")
+    private String jitWarmup;
+
     /** How many times each case runs on each backend, to find results that change from run to run. */
     @Parameter(property = "opcompare.repeats", defaultValue = "3")
     private int repeats;
@@ -118,6 +131,13 @@ public class CompareMojo extends AbstractMojo {
     @Parameter(property = "opcompare.tfDeterministicOps")
     private Boolean tfDeterministicOps;
 
+    /**
+     * Runs only the i-th of n parts of the planned cases ({@code 2/4}), for a CI matrix; the merge
+     * goal puts the parts back together. Unset: everything.
+     */
+    @Parameter(property = "opcompare.shard")
+    private String shard;
+
     /** Skips the comparison. */
     @Parameter(property = "opcompare.skip", defaultValue = "false")
     private boolean skip;
@@ -149,22 +169,32 @@ public class CompareMojo extends AbstractMojo {
         RecordingBackends recorded;
         List<Integer> timingSizes;
         Duration budget;
+        Duration warmup;
+        ShardSpec part;
+        List<PlannedCase> wholePlan;
         try {
             timingSizes = TimingOptions.sizes(sizes);
             budget = TimingOptions.duration("timeBudget", timeBudget);
+            warmup = TimingOptions.duration("jitWarmup", jitWarmup);
             if (repeats < 1) {
                 throw new IllegalArgumentException("Invalid repeats " + repeats + "; a case runs at least once (repeats >= 1)");
             }
-            planned = Planner.plan(Case.toSpecs(cases));
+            planned = Planner.plan(Case.toSpecs(cases), project.getBasedir().toPath());
+            part = ShardSpec.parse(shard);
+            wholePlan = planned;
             selected = BackendCatalog.select(backends);
             recorded = RecordingBackends.prepare(recordings, planned, project.getBasedir(), out.resolve("recordings"),
                     WorkerClasspathResolver.javaExecutable());
             selected = recorded.appendTo(selected);
+            planned = part == null ? planned : part.select(planned);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("opcompare could not write under " + out + ": " + e.getMessage(), e);
         }
+        // One look for GPUs serves the environment record and the GPU backends' gate. Without an
+        // NVIDIA driver it is one missing file under /proc; with one, one nvidia-smi call.
+        GpuDetection gpus = GpuProbe.detect();
         RunSettings settings = new RunSettings(
                 out.resolve("results.json"),
                 out.resolve("work"),
@@ -176,17 +206,24 @@ public class CompareMojo extends AbstractMojo {
                 Duration.ofSeconds(caseTimeout),
                 Duration.ofSeconds(Math.max(caseTimeout, 120)),
                 5,
-                EnvironmentProbe.capture(runtimeInformation.getMavenVersion(), List.of()),
-                pluginVersion);
+                EnvironmentProbe.capture(runtimeInformation.getMavenVersion(), gpus),
+                pluginVersion,
+                warmup);
         // The GPU gate first: a GPU backend that cannot run here is skipped before anything is resolved.
         WorkerCommandFactory resolver = GpuGate.around(LibraryEnvironment.tensorFlowDeterminism(tfDeterministicOps,
                 new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(), repositories(), pluginVersion,
-                        WorkerClasspathResolver.javaExecutable(), python, out.resolve("scripts"))));
-        getLog().info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s") + " on "
+                        WorkerClasspathResolver.javaExecutable(), python, out.resolve("scripts"))), () -> gpus);
+        getLog().info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s")
+                + (part == null ? "" : " (shard " + part.label() + " of " + wholePlan.size() + " planned)") + " on "
                 + selected.stream().map(BackendDescriptor::id).toList());
         Results results;
         try {
             results = new ComparisonRunner(settings, recorded.around(resolver), new LogListener()).run(planned, selected);
+            if (part != null) {
+                // Which part this is and the whole plan, so that merge can order the parts and miss none.
+                results = results.withShard(part.describe(wholePlan));
+                ResultsJson.write(results, settings.resultsFile());
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("opcompare could not write its results under " + out + ": " + e.getMessage(), e);
         }
@@ -216,6 +253,11 @@ public class CompareMojo extends AbstractMojo {
         @Override
         public void caseFinished(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
             getLog().info(ConsoleFormat.progressLine(index, total, result, elapsed));
+        }
+
+        @Override
+        public void progress(PlannedCase planned, long done, long total, Duration elapsed) {
+            getLog().info(ConsoleFormat.sweepProgressLine(planned, done, total, elapsed));
         }
 
         @Override

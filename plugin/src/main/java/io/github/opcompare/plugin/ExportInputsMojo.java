@@ -39,11 +39,15 @@ public class ExportInputsMojo extends AbstractMojo {
     @Parameter(property = "opcompare.inputsDirectory", defaultValue = "${project.build.directory}/opcompare/inputs")
     private File inputsDirectory;
 
+    /** Where relative {@code file(...)} domains are read from. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         List<PlannedCase> planned;
         try {
-            planned = Planner.plan(Case.toSpecs(cases));
+            planned = Planner.plan(Case.toSpecs(cases), basedir.toPath());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
         }
@@ -51,6 +55,11 @@ public class ExportInputsMojo extends AbstractMojo {
         List<Map<String, Object>> entries = new ArrayList<>();
         try {
             for (PlannedCase p : planned) {
+                if (p.sweep().isPresent()) {
+                    getLog().info("opcompare: " + p.label() + " not exported: its inputs are every value of '"
+                            + p.inputExpressions().get(0) + "', generated chunk by chunk, not a file");
+                    continue;
+                }
                 List<Values> inputs = InputPlan.generate(p.domains(), p.dtype(), p.size(), p.seed());
                 String descr = p.dtype().bytes() == 4 ? "<f4" : "<f8";
                 List<String> files = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.github.opcompare.plugin;
 
+import io.github.opcompare.engine.check.CheckJson;
+import io.github.opcompare.engine.check.CheckReport;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.report.ReportRenderer;
@@ -38,6 +40,13 @@ public class ReportMojo extends AbstractMojo implements MavenMultiPageReport {
     private File resultsFile;
 
     /**
+     * What the check goal found (violations, notes, changes against the baseline), shown on the
+     * overview and the case pages. A missing file, or one older than the results, leaves the check out.
+     */
+    @Parameter(property = "opcompare.checkFile", defaultValue = "${project.build.directory}/opcompare/check.json")
+    private File checkFile;
+
+    /**
      * Folder the report is written into (index.html is its first page). Used by
      * {@code mvn opcompare:report}; under {@code mvn site} the report goes to the site's own
      * folder, in {@code opcompare/}.
@@ -72,7 +81,21 @@ public class ReportMojo extends AbstractMojo implements MavenMultiPageReport {
 
     private Path render() throws IOException {
         Results results = ResultsJson.read(resultsFile.toPath());
-        return new ReportRenderer().render(results, resultsFile.toPath(), outputDirectory.toPath());
+        return new ReportRenderer().render(results, resultsFile.toPath(), outputDirectory.toPath(), check());
+    }
+
+    /** check.json, or null where there is none that speaks of these results. */
+    private CheckReport check() throws IOException {
+        if (checkFile == null || !checkFile.isFile()) {
+            return null;
+        }
+        // Written before the results (compare ran again without check): its changes would be about other numbers.
+        if (checkFile.lastModified() < resultsFile.lastModified()) {
+            getLog().info("opcompare report: " + checkFile + " is older than " + resultsFile
+                    + "; the check is left out of the report (run opcompare:check to bring it up to date)");
+            return null;
+        }
+        return CheckJson.read(checkFile.toPath());
     }
 
     /** The call both site plugin generations make; the sink is left alone (external report). */

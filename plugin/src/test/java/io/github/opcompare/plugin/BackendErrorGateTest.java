@@ -26,7 +26,7 @@ class BackendErrorGateTest {
     };
 
     private static Results withResults(BackendResult... results) {
-        CaseResult c = new CaseResult("exp", "exp", "float32", List.of("uniform(0,1)"), 10, 42, List.of(results), List.of(), null, null);
+        CaseResult c = new CaseResult("exp", "exp", "float32", List.of("uniform(0,1)"), 10, 42, List.of(results), List.of(), null, null, null);
         return new Results(Results.SCHEMA, "test", true, null, List.of(), List.of(c));
     }
 

@@ -70,6 +70,17 @@ final class Formats {
         return significant3(value) + " " + TIME_UNITS[unit];
     }
 
+    /** A size as a power of ten where it is one ("1e6"), short enough for a table cell; otherwise the count. */
+    static String size(long n) {
+        int exponent = 0;
+        long v = n;
+        while (v >= 10 && v % 10 == 0) {
+            v /= 10;
+            exponent++;
+        }
+        return v == 1 && exponent >= 4 ? "1e" + exponent : count(n);
+    }
+
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
@@ -86,6 +97,33 @@ final class Formats {
             unit++;
         }
         return (unit == 0 ? String.valueOf(bytes) : String.format(Locale.ROOT, "%.1f", value)) + " " + units[unit];
+    }
+
+    /**
+     * A relative change with its sign, "+500%", "-25.0%", "+3.4%": the reader must see at once which
+     * way a value moved, so the plus is written too.
+     */
+    static String change(double relative) {
+        if (Double.isNaN(relative)) {
+            return "—";
+        }
+        if (Double.isInfinite(relative)) {
+            return relative > 0 ? "+∞" : "-∞";
+        }
+        double pct = relative * 100;
+        String text = Math.abs(pct) >= 99.95 ? String.format(Locale.ROOT, "%+.0f", pct) : String.format(Locale.ROOT, "%+.1f", pct);
+        return text + "%";
+    }
+
+    /** A p-value to two significant digits; tiny ones in powers of ten. */
+    static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return "—";
+        }
+        if (p < 1e-4) {
+            return "<0.0001";
+        }
+        return String.format(Locale.ROOT, "%.2g", p);
     }
 
     private static String significant3(double value) {

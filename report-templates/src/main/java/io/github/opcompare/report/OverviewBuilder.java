@@ -13,6 +13,7 @@ import io.github.opcompare.report.OverviewPage.AgreementCell;
 import io.github.opcompare.report.OverviewPage.AgreementRow;
 import io.github.opcompare.report.OverviewPage.CaseRow;
 import io.github.opcompare.report.OverviewPage.Cell;
+import io.github.opcompare.report.OverviewPage.ChangeMark;
 import io.github.opcompare.report.OverviewPage.Column;
 import io.github.opcompare.report.OverviewPage.Entry;
 import io.github.opcompare.report.OverviewPage.Grade;
@@ -33,11 +34,22 @@ final class OverviewBuilder {
 
     private final Results results;
     private final String resultsFile;
+    private final String csvFile;
+    private final CaseFiles files;
+    private final BaselineView baseline;
     private final List<Note> notes = new ArrayList<>();
 
     OverviewBuilder(Results results, String resultsFile) {
+        this(results, resultsFile, null, new CaseFiles(results.cases() == null ? List.of() : results.cases()),
+                BaselineView.of(null));
+    }
+
+    OverviewBuilder(Results results, String resultsFile, String csvFile, CaseFiles files, BaselineView baseline) {
         this.results = Objects.requireNonNull(results, "results");
         this.resultsFile = resultsFile;
+        this.csvFile = csvFile;
+        this.files = files;
+        this.baseline = baseline;
     }
 
     OverviewPage build() {
@@ -59,8 +71,13 @@ final class OverviewBuilder {
             for (String backend : backendIds) {
                 cells.add(cell(c, find(c, backend), backend));
             }
+            CaseSummary summary = CaseSummary.of(c);
             rows.add(new CaseRow(c.id(), c.op(), c.dtype(), Formats.count(c.size()),
-                    String.join(", ", list(c.inputs())), cells));
+                    String.join(", ", list(c.inputs())), cells, files.page(c), summary.grade(), summary.sentence(),
+                    summary.agreement() == null ? null : agreementShort(summary.minIdentical()),
+                    summary.minIdentical() == null ? "2" : String.valueOf(summary.minIdentical()),
+                    summary.fastest(), summary.fastestNanos() == null ? "Infinity" : String.valueOf(summary.fastestNanos()),
+                    summary.gpu()));
         }
 
         List<String> pairKeys = pairKeys();
@@ -81,15 +98,22 @@ final class OverviewBuilder {
             agreementRows.add(new AgreementRow(c.id(), c.dtype(), cells));
         }
 
-        return new OverviewPage(".", "opcompare report", verdict(), results.complete(), partial(), resultsFile,
+        boolean hasGpu = list(results.cases()).stream().anyMatch(c -> !list(c.devices()).isEmpty());
+        return new OverviewPage(".", "opcompare report", verdict(), results.complete(), partial(), resultsFile, csvFile,
                 backendColumns, rows, pairColumns, agreementRows, List.copyOf(notes), list(results.backends()),
-                environment(), generator());
+                environment(), generator(), hasGpu, baseline.banner(), new MachineView(results).machines());
+    }
+
+    /** The agreement column: the least-agreeing pair's share of bit-identical outputs. */
+    private static String agreementShort(Double minIdentical) {
+        return minIdentical >= 1 ? "identical" : Formats.percent(minIdentical) + " identical";
     }
 
     private Cell cell(CaseResult c, BackendResult r, String backend) {
+        List<ChangeMark> marks = baseline.marks(c.id() + "/" + c.dtype(), backend);
         if (r == null) {
             return new Cell(Grade.NONE, "not run", null, null, null, null, null,
-                    backend + " has no result for this case");
+                    backend + " has no result for this case", "-1", marks);
         }
         Status status = status(r.status());
         if (status != Status.OK) {
@@ -99,12 +123,12 @@ final class OverviewBuilder {
             }
             String title = r.status() + (r.message() == null ? "" : ": " + r.message());
             return new Cell(status == Status.FAILED ? Grade.FAILED : Grade.NONE, r.status(),
-                    null, null, time(r.largestTiming()), null, note, title);
+                    null, null, time(r.largestTiming()), null, note, title, "-1", marks);
         }
         Accuracy a = r.accuracy();
         if (a == null) {
             return new Cell(Grade.NONE, null, null, null, time(r.largestTiming()), "no accuracy measured", null,
-                    "timed only");
+                    "timed only", "-1", marks);
         }
         Grade grade = grade(a);
         String maxUlp = a.maxUlp() == null ? "undefined" : Formats.ulp(a.maxUlp());
@@ -127,8 +151,10 @@ final class OverviewBuilder {
             title.add("cost ≈ " + Formats.duration(r.fit().overheadNanos()) + " per call + "
                     + Formats.duration(r.fit().nanosPerElement()) + " per element");
         }
+        // Sorting puts undefined errors (NaN against a number) above every finite one.
+        String sort = a.maxUlp() == null || a.undefinedUlp() > 0 ? "Infinity" : String.valueOf(a.maxUlp());
         return new Cell(grade, null, maxUlp, Formats.percent(a.correctlyRounded()), time(r.largestTiming()), extra, null,
-                String.join("; ", title));
+                String.join("; ", title), sort, marks);
     }
 
     /**
@@ -264,7 +290,7 @@ final class OverviewBuilder {
                 + ". The run was interrupted or is still writing.";
     }
 
-    private List<Entry> environment() {
+    List<Entry> environment() {
         List<Entry> entries = new ArrayList<>();
         Environment e = results.environment();
         if (e != null) {
@@ -334,7 +360,7 @@ final class OverviewBuilder {
 
     /** The median at the largest size timed, with that size, so that cells of one row compare like with like. */
     private static String time(SizeTiming t) {
-        return t == null ? null : Formats.duration(t.medianNanos()) + " @ " + Formats.count(t.size());
+        return t == null ? null : Formats.duration(t.medianNanos()) + " @ " + Formats.size(t.size());
     }
 
     private static Status status(String id) {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param root relative path from the page to the report's root folder ("." for index.html)
  * @param partial the banner of an interrupted run ("Partial results: 2 of 4 cases finished; missing: ..."),
  *     null when complete
+ * @param check what the check goal found (check.json), null when it has not run
+ * @param machines the machines of a merged results file; empty for one machine
  */
 public record OverviewPage(
         String root,
@@ -19,6 +21,7 @@ public record OverviewPage(
         boolean complete,
         String partial,
         String resultsFile,
+        String csvFile,
         List<Column> backends,
         List<CaseRow> cases,
         List<Column> pairs,
@@ -26,7 +29,10 @@ public record OverviewPage(
         List<Note> notes,
         List<BackendInfo> backendTable,
         List<Entry> environment,
-        String generator) {
+        String generator,
+        boolean hasGpu,
+        CheckBanner check,
+        List<MachineRow> machines) {
 
     /**
      * How good a result is, named after what the reader should feel; the CSS colours by it.
@@ -49,7 +55,15 @@ public record OverviewPage(
     public record Column(String id, String label, String title) {
     }
 
-    public record CaseRow(String id, String op, String dtype, String size, String inputs, List<Cell> cells) {
+    /**
+     * One case: its page, its verdict in a sentence, a cell per backend, and the agreement and speed
+     * columns. The {@code *Sort} fields are plain numbers for the page's column sorting.
+     *
+     * @param gpu the CPU-against-GPU comparison in words; null when no library ran on both devices
+     */
+    public record CaseRow(String id, String op, String dtype, String size, String inputs, List<Cell> cells,
+            String href, Grade grade, String sentence, String agreement, String agreementSort, String fastest,
+            String fastestSort, String gpu) {
     }
 
     /**
@@ -58,6 +72,7 @@ public record OverviewPage(
      * @param status null when ok, otherwise the status to show in place of numbers
      * @param note footnote number of the message explaining the status, or null
      * @param title details on hover
+     * @param changes what moved against the baseline; empty without one
      */
     public record Cell(
             Grade grade,
@@ -67,7 +82,35 @@ public record OverviewPage(
             String time,
             String extra,
             Integer note,
-            String title) {
+            String title,
+            String sort,
+            List<ChangeMark> changes) {
+    }
+
+    /**
+     * A mark on a cell: what got worse (or better) than the baseline.
+     *
+     * @param direction {@code worse} or {@code better}, the CSS class
+     * @param text the first change, "▼ maxUlp +500%", and how many more
+     * @param title every change of that direction
+     */
+    public record ChangeMark(String direction, String text, String title) {
+    }
+
+    /**
+     * The check's outcome above the matrix.
+     *
+     * @param summary "2 worse, 1 better against the baseline"; null without a baseline
+     * @param baseline the baseline file; null without one
+     * @param speed whether speed was compared, and why not; null without a baseline
+     */
+    public record CheckBanner(Grade grade, String headline, String summary, String baseline, String speed,
+            List<String> violations, List<String> notes) {
+    }
+
+    /** One machine of a merged file, its environment in words. */
+    public record MachineRow(String name, String cpu, String cores, String memory, String gpus, String java, String os,
+            String backends) {
     }
 
     public record AgreementRow(String caseId, String dtype, List<AgreementCell> cells) {

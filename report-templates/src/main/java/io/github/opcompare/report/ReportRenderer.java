@@ -4,8 +4,10 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.github.opcompare.engine.check.CheckReport;
 import io.github.opcompare.engine.io.AtomicFiles;
 import io.github.opcompare.engine.io.ResultsJson;
+import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Results;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +35,13 @@ public final class ReportRenderer {
     public static final String INDEX = "index.html";
     /** File name of the copy of the results, beside index.html. */
     public static final String RESULTS_JSON = "results.json";
+    /** File name of the overview as CSV, one row per case and backend. */
+    public static final String OVERVIEW_CSV = "overview.csv";
+    static final String ENVIRONMENT = "environment.html";
+    static final String HELP = "help.html";
 
     private static final String TEMPLATES = "/io/github/opcompare/report/";
-    private static final List<String> ASSETS = List.of("assets/opcompare.css");
+    private static final List<String> ASSETS = List.of("assets/opcompare.css", "assets/opcompare.js");
 
     private final Configuration freemarker;
 
@@ -64,6 +71,17 @@ public final class ReportRenderer {
      * @return the path of index.html
      */
     public Path render(Results results, Path resultsJson, Path outputDir) throws IOException {
+        return render(results, resultsJson, outputDir, null);
+    }
+
+    /**
+     * Writes the report, with what the check goal found: its verdict on the overview and, when it
+     * compared with a baseline, the changes beside the values they concern.
+     *
+     * @param check check.json as read ({@code CheckJson.read}); null to leave the check out
+     * @see #render(Results, Path, Path)
+     */
+    public Path render(Results results, Path resultsJson, Path outputDir, CheckReport check) throws IOException {
         Files.createDirectories(outputDir);
         Path jsonCopy = outputDir.resolve(RESULTS_JSON);
         if (resultsJson == null) {
@@ -74,7 +92,26 @@ public final class ReportRenderer {
         for (String asset : ASSETS) {
             copyResource(asset, outputDir.resolve(asset));
         }
-        OverviewPage overview = new OverviewBuilder(results, RESULTS_JSON).build();
+        AtomicFiles.writeString(outputDir.resolve(OVERVIEW_CSV), OverviewCsv.write(results));
+        List<CaseResult> cases = results.cases() == null ? List.of() : results.cases();
+        CaseFiles files = new CaseFiles(cases);
+        BaselineView baseline = BaselineView.of(check);
+        OverviewPage overview = new OverviewBuilder(results, RESULTS_JSON, OVERVIEW_CSV, files, baseline).build();
+        Map<String, Integer> colors = new LinkedHashMap<>();
+        overview.backends().forEach(b -> colors.put(b.id(), colors.size()));
+        CasePageBuilder caseBuilder = new CasePageBuilder(colors, overview.generator(), baseline,
+                new MachineView(results));
+        Path caseDir = outputDir.resolve(CaseFiles.FOLDER);
+        Files.createDirectories(caseDir);
+        for (CaseResult c : cases) {
+            CasePageBuilder.Built built = caseBuilder.build(c, files.base(c));
+            for (Map.Entry<String, String> chart : built.charts().entrySet()) {
+                AtomicFiles.writeString(caseDir.resolve(chart.getKey()), chart.getValue());
+            }
+            writePage("case.ftlh", built.page(), caseDir.resolve(files.base(c) + ".html"));
+        }
+        writePage("environment.ftlh", overview, outputDir.resolve(ENVIRONMENT));
+        writePage("help.ftlh", overview, outputDir.resolve(HELP));
         Path index = outputDir.resolve(INDEX);
         writePage("index.ftlh", overview, index);
         return index;

@@ -38,7 +38,7 @@ final class Fixtures {
                         ok("tf-cpu", new Accuracy(1.5, 0.3, 0.987654, 12_945, 2L, 0, List.of(sqrtOne)),
                                 timing(1_048_576, 12_345, 30, 8)),
                         BackendResult.notRun("nd4j-gpu", Status.SKIPPED, "backend not available: no CUDA device")),
-                List.of(new Agreement("jdk", "tf-cpu", 0.987654, 1L)), null, null);
+                List.of(new Agreement("jdk", "tf-cpu", 0.987654, 1L)), null, null, null);
         CaseResult hostile = new CaseResult(HOSTILE_ID, "exp", "float64", List.of("binades(-10, 10)"), 1000, 7,
                 List.of(
                         ok("jdk", new Accuracy(0.5, 0.25, 1.0, 0, 0L, 0, List.of()),
@@ -46,13 +46,13 @@ final class Fixtures {
                         ok("tf-cpu", new Accuracy(12.0, 2.0, 0.5, 500, 24L, 0, List.of()),
                                 timing(1000, 950, 30, 100)),
                         BackendResult.notRun("nd4j-gpu", Status.UNSUPPORTED, "float64 exp: \"not on GPU\" <sic>")),
-                List.of(new Agreement("jdk", "tf-cpu", 0.5, 24L)), null, null);
+                List.of(new Agreement("jdk", "tf-cpu", 0.5, 24L)), null, null, null);
         CaseResult failed = new CaseResult("log-f32", "log", "float32", List.of("uniform(0, 1)"), 4096, 7,
                 List.of(
                         BackendResult.notRun("jdk", Status.FAILED, "worker exited with code 134"),
                         ok("tf-cpu", new Accuracy(null, 0.3, 0.9, 400, null, 3, List.of()),
                                 timing(4096, 2_500_000_000.0, 10, 1))),
-                List.of(), null, null);
+                List.of(), null, null, null);
         return new Results(Results.SCHEMA, "0.1.0-SNAPSHOT", true, env, backends, List.of(sqrt, hostile, failed));
     }
 

@@ -39,4 +39,29 @@ class FormatsTest {
         assertEquals("64.0 GiB", Formats.bytes(64L * 1024 * 1024 * 1024));
         assertEquals("512 B", Formats.bytes(512));
     }
+
+    @Test
+    void sizesThatArePowersOfTenAreShort() {
+        org.junit.jupiter.api.Assertions.assertEquals("1e6", Formats.size(1_000_000));
+        org.junit.jupiter.api.Assertions.assertEquals("1e4", Formats.size(10_000));
+        org.junit.jupiter.api.Assertions.assertEquals("1,000", Formats.size(1_000));
+        org.junit.jupiter.api.Assertions.assertEquals("1,048,576", Formats.size(1_048_576));
+        org.junit.jupiter.api.Assertions.assertEquals("2,000,000", Formats.size(2_000_000));
+    }
+
+    @Test
+    void changeAlwaysShowsItsSign() {
+        assertEquals("+200%", Formats.change(2.0)); // 0.5 -> 1.5
+        assertEquals("-25.0%", Formats.change(-0.25)); // 2 ms -> 1.5 ms
+        assertEquals("+3.0%", Formats.change(0.03));
+        assertEquals("+0.0%", Formats.change(0));
+        assertEquals("-100%", Formats.change(-1));
+    }
+
+    @Test
+    void pValueHasTwoSignificantDigits() {
+        assertEquals("0.0012", Formats.pValue(0.0012));
+        assertEquals("0.50", Formats.pValue(0.5));
+        assertEquals("<0.0001", Formats.pValue(3e-9));
+    }
 }

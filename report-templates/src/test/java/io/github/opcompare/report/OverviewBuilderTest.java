@@ -15,8 +15,8 @@ class OverviewBuilderTest {
     void sameReasonOnManyCasesIsOneNote() {
         BackendResult skipped = BackendResult.notRun("gpu", Status.SKIPPED, "no CUDA device");
         Results results = new Results(Results.SCHEMA, "0", true, null, List.of(), List.of(
-                new CaseResult("a", "exp", "float32", List.of(), 1, 0, List.of(skipped), List.of(), null, null),
-                new CaseResult("b", "log", "float32", List.of(), 1, 0, List.of(skipped), List.of(), null, null)));
+                new CaseResult("a", "exp", "float32", List.of(), 1, 0, List.of(skipped), List.of(), null, null, null),
+                new CaseResult("b", "log", "float32", List.of(), 1, 0, List.of(skipped), List.of(), null, null, null)));
         OverviewPage page = new OverviewBuilder(results, "results.json").build();
         assertEquals(1, page.notes().size());
         assertEquals(2, page.notes().get(0).cases());

@@ -33,7 +33,9 @@ class ReportRendererTest {
     void caseIdWithMarkupRendersAsText() throws IOException {
         String html = render();
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
-        assertFalse(html.contains("<script"), "no script element may reach the page");
+        assertFalse(html.contains("<script>"), "no inline script may reach the page");
+        assertEquals(1, html.split("<script", -1).length - 1, "only the report's own script file");
+        assertTrue(html.contains("<script src=\"./assets/opcompare.js\" defer></script>"), html);
         // Messages go into title attributes as well: quotes must not end the attribute.
         assertTrue(html.contains("float64 exp: &quot;not on GPU&quot; &lt;sic&gt;"), html);
     }
@@ -84,10 +86,12 @@ class ReportRendererTest {
 
     @Test
     void agreementBackendsAndEnvironmentAreShown() throws IOException {
-        String html = render();
-        assertTrue(html.contains("jdk ↔ tf-cpu"), html);
-        assertTrue(html.contains("98.77%<small> identical</small>"), html);
-        assertTrue(html.contains("max 24 steps"), html);
+        String index = render();
+        assertTrue(index.contains("jdk ↔ tf-cpu"), index);
+        assertTrue(index.contains("98.77%<small> identical</small>"), index);
+        assertTrue(index.contains("max 24 steps"), index);
+        assertTrue(index.contains("href=\"environment.html\""), index);
+        String html = Files.readString(dir.resolve("out/environment.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<td>no CUDA device</td>"), html);
         assertTrue(html.contains("AMD EPYC 7B13 &quot;Milan&quot;"), html);
         assertTrue(html.contains("64.0 GiB"), html);
@@ -150,7 +154,7 @@ class ReportRendererTest {
 
     /** The HTML of the {@code column}-th backend cell in the row whose case id is {@code caseId}. */
     private static String cell(String html, String caseId, int column) {
-        int row = html.indexOf(">" + caseId + "</th>");
+        int row = html.indexOf(">" + caseId + "</a>");
         assertTrue(row >= 0, "row " + caseId);
         String rest = html.substring(row, html.indexOf("</tr>", row));
         Matcher m = Pattern.compile("<td class=\"cell[\\s\\S]*?</td>").matcher(rest);

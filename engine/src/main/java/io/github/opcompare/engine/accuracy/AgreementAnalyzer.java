@@ -13,25 +13,10 @@ public final class AgreementAnalyzer {
             throw new IllegalArgumentException("Cannot compare " + a + " (" + x.length() + " " + x.dtype() + ") with "
                     + b + " (" + y.length() + " " + y.dtype() + ")");
         }
-        int n = x.length();
-        long identical = 0;
-        long maxSteps = 0;
-        boolean undefined = false;
-        for (int i = 0; i < n; i++) {
-            double u = x.get(i);
-            double v = y.get(i);
-            // doubleToLongBits maps every NaN to one pattern: any NaN equals any NaN.
-            if (Double.doubleToLongBits(u) == Double.doubleToLongBits(v)) {
-                identical++;
-                continue;
-            }
-            long s = Steps.between(u, v, x.dtype());
-            if (s == Steps.UNDEFINED) {
-                undefined = true;
-            } else {
-                maxSteps = Math.max(maxSteps, s);
-            }
+        AgreementAccumulator agreement = new AgreementAccumulator(x.dtype());
+        for (int i = 0; i < x.length(); i++) {
+            agreement.add(x.get(i), y.get(i));
         }
-        return new Agreement(a, b, n == 0 ? 1.0 : (double) identical / n, undefined ? null : maxSteps);
+        return agreement.toAgreement(a, b);
     }
 }

@@ -1,5 +1,10 @@
 package io.github.opcompare.engine.domain;
 
+import io.github.opcompare.engine.npy.NpyFormatException;
+import io.github.opcompare.engine.npy.NpyReader;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,21 +16,28 @@ import java.util.Locale;
  */
 public final class DomainParser {
     public static final String VALID_FORMS = "range(start,stop[,step]), uniform(lo,hi), gaussian(mean,sd), "
-            + "binades(lo,hi), -binades(lo,hi), values(v1,v2,...), special";
+            + "binades(lo,hi), -binades(lo,hi), values(v1,v2,...), special, exhaustive, exhaustive(lo,hi), file(path.npy)";
 
     private final String text;
+    private final Path baseDir;
     private int pos;
 
-    private DomainParser(String text) {
+    private DomainParser(String text, Path baseDir) {
         this.text = text;
+        this.baseDir = baseDir;
     }
 
-    /** Parses one operand's domain, e.g. {@code " uniform( 0 , 1 )"}. */
+    /** Parses one operand's domain, e.g. {@code " uniform( 0 , 1 )"}; a relative file path is taken from the working directory. */
     public static InputDomain parse(String expr) {
+        return parse(expr, Path.of(""));
+    }
+
+    /** Parses one operand's domain, taking a relative {@code file(...)} path from {@code baseDir} (the project's directory). */
+    public static InputDomain parse(String expr, Path baseDir) {
         if (expr == null) {
             throw new IllegalArgumentException("Cannot parse input domain 'null' at column 1: no domain given; valid domains are: " + VALID_FORMS);
         }
-        return new DomainParser(expr).domain();
+        return new DomainParser(expr, baseDir).domain();
     }
 
     /** Splits "a;b" into the operand expressions, one per operand, trimmed. */
@@ -77,6 +89,8 @@ public final class DomainParser {
             case "gaussian" -> gaussian();
             case "binades" -> binades(negative);
             case "values" -> values();
+            case "exhaustive" -> exhaustive();
+            case "file" -> file();
             default -> throw error(identAt, "unknown domain '" + full + "'");
         };
         skipSpace();
@@ -140,6 +154,47 @@ public final class DomainParser {
             v[i] = a.get(i).any();
         }
         return FixedDomain.of(normalized(), v);
+    }
+
+    /** {@code exhaustive} alone is every value of the dtype; with (lo,hi) every value from lo to hi. */
+    private InputDomain exhaustive() {
+        if (peek() != '(') {
+            return new ExhaustiveDomain("exhaustive", null, null);
+        }
+        List<Arg> a = args("exhaustive", 2, 2);
+        double lo = a.get(0).any();
+        double hi = a.get(1).any();
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            throw error(a.get(Double.isNaN(lo) ? 0 : 1).at, "NaN is no bound; write exhaustive alone for every value, NaNs included");
+        }
+        if (!(lo < hi)) {
+            throw error(a.get(0).at, "lo must be less than hi, got lo=" + lo + ", hi=" + hi);
+        }
+        return new ExhaustiveDomain(normalized(), lo, hi);
+    }
+
+    /** {@code file(path.npy)}: read now, so that a bad file fails the configuration, naming the file. */
+    private InputDomain file() {
+        List<Arg> a = args("file", 1, 1);
+        String name = a.get(0).text;
+        if (name.isEmpty()) {
+            throw error(a.get(0).at, "file needs the path of a .npy file");
+        }
+        Path path;
+        try {
+            path = baseDir.resolve(name);
+        } catch (InvalidPathException e) {
+            throw error(a.get(0).at, "'" + name + "' is not a valid path: " + e.getReason());
+        }
+        if (!Files.isRegularFile(path)) {
+            throw error(a.get(0).at, "the file " + path.toAbsolutePath().normalize()
+                    + (Files.exists(path) ? " is not a regular file" : " does not exist"));
+        }
+        try {
+            return new NpyFileDomain(normalized(), NpyReader.read(path));
+        } catch (NpyFormatException e) {
+            throw error(a.get(0).at, e.getMessage());
+        }
     }
 
     /** One argument's text and where it starts. */

@@ -1,5 +1,6 @@
 package io.github.opcompare.engine.env;
 
+import io.github.opcompare.engine.gpu.GpuDetection;
 import io.github.opcompare.engine.result.Environment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -25,6 +26,18 @@ public final class EnvironmentProbe {
     /** @param gpus the GPUs found by the GPU probe (empty without one) */
     public static Environment capture(String mavenVersion, List<Environment.Gpu> gpus) {
         return new EnvironmentProbe(Path.of("/proc"), Path.of("/sys")).environment(mavenVersion, gpus);
+    }
+
+    /** The machine, with the GPUs a detection found (none when it found none). */
+    public static Environment capture(String mavenVersion, GpuDetection detection) {
+        return capture(mavenVersion, gpus(detection));
+    }
+
+    static List<Environment.Gpu> gpus(GpuDetection detection) {
+        return detection.devices().stream()
+                .map(d -> new Environment.Gpu(d.name(), d.driverVersion(),
+                        d.computeCapability() == null ? null : d.computeCapability().toString(), d.memoryBytes()))
+                .toList();
     }
 
     Environment environment(String mavenVersion, List<Environment.Gpu> gpus) {

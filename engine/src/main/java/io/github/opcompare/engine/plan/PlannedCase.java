@@ -3,7 +3,9 @@ package io.github.opcompare.engine.plan;
 import io.github.opcompare.engine.domain.InputDomain;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.engine.domain.ExhaustiveDomain;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +19,15 @@ public record PlannedCase(String id, Op op, DType dtype, List<InputDomain> domai
     /** How users and messages name it: {@code exp/float32}. */
     public String label() {
         return id + "/" + dtype.id();
+    }
+
+    /**
+     * The exhaustive domain of a case with more inputs than one case holds in memory ({@link
+     * Planner#MAX_SIZE}), which is swept in chunks; empty for every other case.
+     */
+    public Optional<ExhaustiveDomain> sweep() {
+        return domains.size() == 1 && domains.get(0) instanceof ExhaustiveDomain e && e.count(dtype) > Planner.MAX_SIZE
+                ? Optional.of(e) : Optional.empty();
     }
 
     public List<String> inputExpressions() {

@@ -1,10 +1,13 @@
 package io.github.opcompare.engine.plan;
 
 import io.github.opcompare.engine.domain.DomainParser;
+import io.github.opcompare.engine.domain.ExhaustiveDomain;
 import io.github.opcompare.engine.domain.InputDomain;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.engine.op.OpKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,8 +36,17 @@ public final class Planner {
         return plan(specs, Runtime.getRuntime().maxMemory());
     }
 
+    /** Plans with relative {@code file(...)} paths taken from {@code baseDir}, the project's directory. */
+    public static List<PlannedCase> plan(List<CaseSpec> specs, Path baseDir) {
+        return plan(specs, Runtime.getRuntime().maxMemory(), baseDir);
+    }
+
     /** Plans against a heap of {@code maxHeapBytes}, so that a case too large for it is a configuration error, not an OutOfMemoryError. */
     public static List<PlannedCase> plan(List<CaseSpec> specs, long maxHeapBytes) {
+        return plan(specs, maxHeapBytes, Path.of(""));
+    }
+
+    private static List<PlannedCase> plan(List<CaseSpec> specs, long maxHeapBytes, Path baseDir) {
         List<PlannedCase> planned = new ArrayList<>();
         Set<String> explicitIds = new HashSet<>();
         for (CaseSpec spec : specs) {
@@ -47,7 +59,7 @@ public final class Planner {
             CaseSpec spec = specs.get(index);
             String where = "case " + (index + 1) + (spec.id() == null || spec.id().isBlank() ? "" : " ('" + spec.id().trim() + "')");
             try {
-                planned.addAll(planOne(spec, explicitIds, derivedCount, maxHeapBytes));
+                planned.addAll(planOne(spec, explicitIds, derivedCount, maxHeapBytes, baseDir));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Invalid " + where + ": " + e.getMessage(), e);
             }
@@ -56,7 +68,7 @@ public final class Planner {
     }
 
     private static List<PlannedCase> planOne(CaseSpec spec, Set<String> explicitIds, Map<String, Integer> derivedCount,
-            long maxHeapBytes) {
+            long maxHeapBytes, Path baseDir) {
         if (spec.op() == null || spec.op().isBlank()) {
             throw new IllegalArgumentException("no <op> given; valid ops are: " + Op.validIds());
         }
@@ -67,7 +79,7 @@ public final class Planner {
         if (spec.size() > MAX_SIZE) {
             throw new IllegalArgumentException("<size> is " + spec.size() + ", but at most " + MAX_SIZE + " elements fit in one case");
         }
-        List<InputDomain> domains = domains(spec, op);
+        List<InputDomain> domains = domains(spec, op, baseDir);
         String id = spec.id() != null && !spec.id().isBlank() ? spec.id().trim() : deriveId(op, explicitIds, derivedCount);
         List<PlannedCase> planned = new ArrayList<>();
         List<String> dtypes = spec.dtypes() == null || spec.dtypes().isEmpty() ? List.of("float32") : spec.dtypes();
@@ -79,20 +91,24 @@ public final class Planner {
                 }
                 DType dtype = DType.of(dtypeId);
                 if (seen.add(dtype)) {
-                    checkMemory(op, dtype, InputPlan.length(domains, dtype, spec.size()), maxHeapBytes);
-                    planned.add(new PlannedCase(id, op, dtype, domains, spec.size(), spec.seed()));
+                    PlannedCase c = new PlannedCase(id, op, dtype, domains, spec.size(), spec.seed());
+                    if (!checkSweep(c)) {
+                        checkMemory(op, dtype, InputPlan.length(domains, dtype, spec.size()), maxHeapBytes);
+                    }
+                    op.lengthProblem(InputPlan.length(domains, dtype, spec.size())).ifPresent(problem -> {
+                        throw new IllegalArgumentException(problem);
+                    });
+                    planned.add(c);
                 }
             }
         }
         return planned;
     }
 
-    private static List<InputDomain> domains(CaseSpec spec, Op op) {
-        if (spec.inputs() == null || spec.inputs().isBlank()) {
-            throw new IllegalArgumentException("no <inputs> given for op '" + op.id() + "'; it takes " + op.arity()
-                    + " operand" + (op.arity() == 1 ? "" : "s") + ", e.g. <inputs>" + exampleInputs(op) + "</inputs>");
-        }
-        List<String> expressions = DomainParser.splitOperands(spec.inputs());
+    private static List<InputDomain> domains(CaseSpec spec, Op op, Path baseDir) {
+        // A case that names only the op gets the catalog's default domain for it.
+        String inputs = spec.inputs() == null || spec.inputs().isBlank() ? op.defaultInputs() : spec.inputs();
+        List<String> expressions = DomainParser.splitOperands(inputs);
         if (expressions.size() != op.arity()) {
             throw new IllegalArgumentException("op '" + op.id() + "' takes " + op.arity() + " operand"
                     + (op.arity() == 1 ? "" : "s") + ", but <inputs> '" + spec.inputs() + "' gives " + expressions.size()
@@ -100,9 +116,34 @@ public final class Planner {
         }
         List<InputDomain> domains = new ArrayList<>();
         for (String expression : expressions) {
-            domains.add(DomainParser.parse(expression));
+            domains.add(DomainParser.parse(expression, baseDir));
         }
         return domains;
+    }
+
+    /**
+     * An exhaustive domain with more values than a case holds is swept in chunks, which works for one
+     * operand of float32 (2^32 values at most, with a fast exact reference) of an elementwise op.
+     *
+     * @return whether the case is such a sweep
+     */
+    private static boolean checkSweep(PlannedCase c) {
+        for (InputDomain d : c.domains()) {
+            if (d instanceof ExhaustiveDomain e && e.count(c.dtype()) > MAX_SIZE) {
+                String what = "'" + e.expression() + "' has " + Long.toUnsignedString(e.count(c.dtype())) + " values of "
+                        + c.dtype().id() + ", more than the " + MAX_SIZE + " a case holds; ";
+                if (c.op().arity() != 1 || c.op().kind() != OpKind.ELEMENTWISE) {
+                    throw new IllegalArgumentException(what + "such domains are swept in chunks, which needs a unary"
+                            + " elementwise op, and '" + c.op().id() + "' is not one: narrow it with exhaustive(lo,hi)");
+                }
+                if (c.dtype() != DType.FLOAT32) {
+                    throw new IllegalArgumentException(what + "sweeps in chunks cover float32 (up to 2^32 values);"
+                            + " for " + c.dtype().id() + " narrow it with exhaustive(lo,hi) or sample it with binades(lo,hi)");
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkMemory(Op op, DType dtype, int length, long maxHeapBytes) {

@@ -14,9 +14,32 @@ final class ArithmeticReference {
     private ArithmeticReference() {
     }
 
+    /**
+     * abs, neg, floor, ceil and rint are exact in every dtype (their results are representable);
+     * square and reciprocal are the IEEE multiplication x*x and division 1/x, whose exact value the
+     * error-free transformations give.
+     */
     static ExactElement unary(Op op, double x, DType dtype) {
-        if (op != Op.SQRT) {
-            throw new IllegalArgumentException(op.id());
+        switch (op) {
+            case ABS:
+                return ExactElement.exactly(Math.abs(x));
+            case NEG:
+                return ExactElement.exactly(-x);
+            case FLOOR:
+                return ExactElement.exactly(Math.floor(x));
+            case CEIL:
+                return ExactElement.exactly(Math.ceil(x));
+            case RINT:
+                // Math.rint rounds halfway cases to even: IEEE roundToIntegralTiesToEven.
+                return ExactElement.exactly(Math.rint(x));
+            case SQUARE:
+                return binary(Op.MUL, x, x, dtype);
+            case RECIPROCAL:
+                return binary(Op.DIV, 1.0, x, dtype);
+            case SQRT:
+                break;
+            default:
+                throw new IllegalArgumentException(op.id());
         }
         double rounded = dtype == DType.FLOAT32 ? (double) (float) Math.sqrt(x) : Math.sqrt(x);
         if (Double.isNaN(rounded) || x == 0 || Double.isInfinite(x)) {
@@ -37,7 +60,8 @@ final class ArithmeticReference {
 
     static ExactElement binary(Op op, double x, double y, DType dtype) {
         double rounded = ieee(op, x, y, dtype);
-        if (Double.isNaN(rounded) || op == Op.MAXIMUM || op == Op.MINIMUM) {
+        if (Double.isNaN(rounded) || op == Op.MAXIMUM || op == Op.MINIMUM || op == Op.MOD) {
+            // fmod is always exact: the remainder of x by y is representable in x's format.
             return ExactElement.exactly(rounded);
         }
         if (Double.isInfinite(x) || Double.isInfinite(y)) {
@@ -89,6 +113,7 @@ final class ArithmeticReference {
                 case DIV -> a / b;
                 case MAXIMUM -> Math.max(a, b);
                 case MINIMUM -> Math.min(a, b);
+                case MOD -> a % b;
                 default -> throw new IllegalArgumentException(op.id());
             };
         }
@@ -100,6 +125,8 @@ final class ArithmeticReference {
             // Java's max/min are IEEE 754-2019 maximum/minimum: NaN propagates, -0 < +0.
             case MAXIMUM -> Math.max(x, y);
             case MINIMUM -> Math.min(x, y);
+            // Java's % on floating point is C's fmod: truncated quotient, sign of x, exact.
+            case MOD -> x % y;
             default -> throw new IllegalArgumentException(op.id());
         };
     }

@@ -106,7 +106,7 @@ final class DoubleDoubleMath {
     }
 
     /** sin(r) = r (1 - r²/(2·3) (1 - r²/(4·5) (1 - ...))) for |r| ≤ π/4: 28 orders reach 2^-110. */
-    private static DoubleDouble sinTaylor(DoubleDouble r) {
+    static DoubleDouble sinTaylor(DoubleDouble r) {
         DoubleDouble r2 = r.mul(r);
         DoubleDouble p = DoubleDouble.ONE;
         for (int k = 28; k >= 2; k -= 2) {
@@ -116,7 +116,7 @@ final class DoubleDoubleMath {
     }
 
     /** cos(r) = 1 - r²/(1·2) (1 - r²/(3·4) (1 - ...)) for |r| ≤ π/4. */
-    private static DoubleDouble cosTaylor(DoubleDouble r) {
+    static DoubleDouble cosTaylor(DoubleDouble r) {
         DoubleDouble r2 = r.mul(r);
         DoubleDouble p = DoubleDouble.ONE;
         for (int k = 29; k >= 1; k -= 2) {

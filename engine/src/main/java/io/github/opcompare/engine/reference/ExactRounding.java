@@ -118,6 +118,26 @@ public final class ExactRounding {
         return sign > 0 ? r : -r;
     }
 
+    /** Rounds the rational num/den * 2^exponent (den > 0) to the dtype. */
+    public static double round(BigInteger num, BigInteger den, long exponent, DType dtype) {
+        int sign = num.signum();
+        if (sign == 0) {
+            return 0.0;
+        }
+        BigInteger a = num.abs();
+        // A quotient with at least p+2 bits plus a sticky bit rounds exactly like the true ratio.
+        int k = dtype.precision() + 3 - (a.bitLength() - den.bitLength());
+        BigInteger n = k >= 0 ? a.shiftLeft(k) : a;
+        BigInteger d = k >= 0 ? den : den.shiftLeft(-k);
+        BigInteger[] qr = n.divideAndRemainder(d);
+        BigInteger q = qr[0].shiftLeft(1);
+        if (qr[1].signum() != 0) {
+            q = q.add(BigInteger.ONE);
+        }
+        double r = round(q, exponent - k - 1, dtype);
+        return sign > 0 ? r : -r;
+    }
+
     static double maxFinite(DType dtype) {
         return dtype == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE;
     }

@@ -13,6 +13,8 @@ final class ExactSum {
     private final long[] bins = new long[2048];
     private final int[] counts = new int[2048];
     private BigInteger total = BigInteger.ZERO;
+    /** Exact terms finer than 2^-1074 or beyond the double range (products of doubles); null while none. */
+    private ExactRounding.Binary extra;
 
     void add(double x) {
         long bits = Double.doubleToRawLongBits(x);
@@ -30,13 +32,27 @@ final class ExactSum {
         counts[biased] = 0;
     }
 
-    /** The sum so far as mantissa * 2^-1074. */
+    /** Adds an exact binary number of any size. */
+    void add(ExactRounding.Binary b) {
+        extra = extra == null ? b : extra.add(b);
+    }
+
+    /** The sum so far (as mantissa * 2^-1074 unless finer terms were added). */
     ExactRounding.Binary value() {
         for (int b = 0; b < bins.length; b++) {
             if (counts[b] != 0) {
                 flush(b);
             }
         }
-        return new ExactRounding.Binary(total, -1074);
+        ExactRounding.Binary sum = new ExactRounding.Binary(total, -1074);
+        return extra == null ? sum : sum.add(extra);
+    }
+
+    /** Starts again from zero, so that one accumulator serves many sums without reallocation. */
+    void reset() {
+        java.util.Arrays.fill(bins, 0);
+        java.util.Arrays.fill(counts, 0);
+        total = BigInteger.ZERO;
+        extra = null;
     }
 }

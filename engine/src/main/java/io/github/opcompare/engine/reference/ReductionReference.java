@@ -2,6 +2,9 @@ package io.github.opcompare.engine.reference;
 
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.op.Op;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 
 /** Exact results of the reductions over a whole input vector. */
 final class ReductionReference {
@@ -13,6 +16,9 @@ final class ReductionReference {
             case REDUCE_SUM -> sum(x, dtype);
             case REDUCE_MAX -> extremum(x, true);
             case REDUCE_MIN -> extremum(x, false);
+            case REDUCE_MEAN -> mean(x, dtype);
+            case REDUCE_PROD -> ProductReference.product(x, dtype);
+            case LOGSUMEXP -> SoftmaxReference.logSumExp(x, dtype);
             default -> throw new IllegalArgumentException("not a reduction: " + op.id());
         };
     }
@@ -47,6 +53,29 @@ final class ReductionReference {
             return ExactElement.exactly(allNegativeZero ? -0.0 : 0.0);
         }
         return new ExactElement(ExactRounding.round(total, dtype), ExactValue.of(total), 0);
+    }
+
+    /**
+     * The exact sum divided by n, rounded once: a rational, so no approximation at all. NaN and
+     * infinite inputs give what the sum gives; the mean of nothing is NaN.
+     */
+    static ExactElement mean(double[] x, DType dtype) {
+        if (x.length == 0) {
+            return ExactElement.nan();
+        }
+        ExactElement sum = sum(x, dtype);
+        if (sum.exact().isNaN() || sum.exact().isInfinite() || sum.exact().hi() == 0) {
+            return ExactElement.exactly(sum.exact().hi());
+        }
+        ExactSum acc = new ExactSum();
+        for (double v : x) {
+            acc.add(v);
+        }
+        ExactRounding.Binary total = acc.value();
+        BigInteger n = BigInteger.valueOf(x.length);
+        double rounded = ExactRounding.round(total.mantissa(), n, total.exponent(), dtype);
+        BigDecimal q = total.toBigDecimal().divide(new BigDecimal(n), new MathContext(40));
+        return new ExactElement(rounded, ExactValue.of(q), 0);
     }
 
     /** IEEE 754-2019 maximum/minimum folded over the vector; the empty one is the identity (∓Infinity). */

@@ -40,6 +40,12 @@ public final class ReferenceCalculator {
             r.set(0, ReductionReference.compute(op, inputs.get(0).array(), dtype));
             return r;
         }
+        if (op == Op.SOFTMAX) {
+            return SoftmaxReference.softmax(inputs.get(0).array(), dtype);
+        }
+        if (op == Op.MATMUL) {
+            return MatmulReference.compute(inputs.get(0).array(), inputs.get(1).array(), dtype);
+        }
         ExactResults r = new ExactResults(dtype, n);
         double[] x = inputs.get(0).array();
         double[] y = op.arity() > 1 ? inputs.get(1).array() : null;
@@ -49,11 +55,13 @@ public final class ReferenceCalculator {
 
     /** The reference for one element of an elementwise op (y is ignored for unary ops). */
     public ExactElement element(Op op, DType dtype, double x, double y) {
+        if (op.kind() != OpKind.ELEMENTWISE) {
+            throw new IllegalArgumentException("not an elementwise op: " + op.id());
+        }
         return switch (op) {
-            case SQRT -> ArithmeticReference.unary(op, x, dtype);
-            case EXP, LOG, SIN, COS, TANH -> elementary.compute(op, x, dtype);
-            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM -> ArithmeticReference.binary(op, x, y, dtype);
-            default -> throw new IllegalArgumentException("not an elementwise op: " + op.id());
+            case SQRT, ABS, NEG, FLOOR, CEIL, RINT, SQUARE, RECIPROCAL -> ArithmeticReference.unary(op, x, dtype);
+            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, MOD -> ArithmeticReference.binary(op, x, y, dtype);
+            default -> elementary.compute(op, x, y, dtype);
         };
     }
 }

@@ -16,6 +16,10 @@ import java.util.List;
  * @param undefinedUlp results whose ulp error is not a finite number: NaN where a number was expected
  *     or the reverse, or a finite result where the exact value is infinite (a pole, log(0)) or the reverse
  * @param worst the worst results, worst first
+ * @param histogram ulp errors in fixed bins (see {@link UlpBin}), up to the highest bin that holds a
+ *     result; null when not computed
+ * @param binades the error per binade of the first operand, smallest binade first, the inputs in no
+ *     binade last; null for a reduction (one output) or when not computed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Accuracy(
@@ -25,5 +29,13 @@ public record Accuracy(
         long notCorrectlyRounded,
         Long maxSteps,
         long undefinedUlp,
-        List<WorstCase> worst) {
+        List<WorstCase> worst,
+        List<UlpBin> histogram,
+        List<BinadeError> binades) {
+
+    /** Accuracy without histogram and binades (results written before they existed, test fixtures). */
+    public Accuracy(Double maxUlp, Double meanUlp, double correctlyRounded, long notCorrectlyRounded, Long maxSteps,
+            long undefinedUlp, List<WorstCase> worst) {
+        this(maxUlp, meanUlp, correctlyRounded, notCorrectlyRounded, maxSteps, undefinedUlp, worst, null, null);
+    }
 }

@@ -11,6 +11,10 @@ import java.util.List;
  * @param size number of elements of each input
  * @param timeBudgetNanos the time budget for timing this case, over all backends and sizes
  * @param timingNanos the time the timing actually took, to check the budget was kept
+ * @param devices each library's CPU backend against its GPU backend, where both ran the case; null
+ *     when no library ran on both
+ * @param values a few elements side by side with every backend's result: the first ones in input
+ *     order, then the worst of each backend; null when not computed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResult(
@@ -23,5 +27,14 @@ public record CaseResult(
         List<BackendResult> results,
         List<Agreement> agreement,
         Long timeBudgetNanos,
-        Long timingNanos) {
+        Long timingNanos,
+        List<DeviceComparison> devices,
+        List<ValueRow> values) {
+
+    /** A case without the side-by-side values (results written before they existed, test fixtures). */
+    public CaseResult(String id, String op, String dtype, List<String> inputs, long size, long seed,
+            List<BackendResult> results, List<Agreement> agreement, Long timeBudgetNanos, Long timingNanos,
+            List<DeviceComparison> devices) {
+        this(id, op, dtype, inputs, size, seed, results, agreement, timeBudgetNanos, timingNanos, devices, null);
+    }
 }

@@ -10,6 +10,9 @@ import java.util.List;
  * @param complete false while a run is still writing, or when it was interrupted
  * @param missing labels ({@code id/dtype}) of the planned cases that have no results yet; empty
  *     or absent when complete
+ * @param shard which part of a sharded run this file holds; null for a whole run
+ * @param machines the machines of a merged file, each with its own environment; null for one machine
+ *     ({@code environment} is then the first machine's)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Results(
@@ -19,9 +22,22 @@ public record Results(
         Environment environment,
         List<BackendInfo> backends,
         List<CaseResult> cases,
-        List<String> missing) {
+        List<String> missing,
+        Shard shard,
+        List<Machine> machines) {
 
     public static final String SCHEMA = "opcompare/1";
+
+    /** Results of one machine's whole run. */
+    public Results(String schema, String opcompareVersion, boolean complete, Environment environment,
+            List<BackendInfo> backends, List<CaseResult> cases, List<String> missing) {
+        this(schema, opcompareVersion, complete, environment, backends, cases, missing, null, null);
+    }
+
+    /** The same results, marked as one part of a sharded run. */
+    public Results withShard(Shard part) {
+        return new Results(schema, opcompareVersion, complete, environment, backends, cases, missing, part, machines);
+    }
 
     /** Results without a list of missing cases (a complete run, or one written before it existed). */
     public Results(String schema, String opcompareVersion, boolean complete, Environment environment,

@@ -19,6 +19,7 @@ import java.time.Duration;
  */
 final class BackendSession implements AutoCloseable {
     private final BackendDescriptor descriptor;
+    private boolean jitWarmedUp;
     private final WorkerCommand command;
     private final Path stderrLog;
     private final Duration startTimeout;
@@ -67,13 +68,16 @@ final class BackendSession implements AutoCloseable {
         BackendSession session = new BackendSession(descriptor, command, log, startTimeout);
         try {
             session.start();
+        } catch (BackendUnavailableException e) {
+            // The worker started and said why its library cannot: that reason is the whole story.
+            session.info = unavailable(descriptor, e.getMessage() + what);
         } catch (WorkerFailedException | IOException e) {
             session.info = unavailable(descriptor, "worker" + what + " did not start: " + e.getMessage());
         }
         return session;
     }
 
-    private void start() throws IOException, WorkerFailedException {
+    private void start() throws IOException, WorkerFailedException, BackendUnavailableException {
         if (process != null) {
             process.close(); // the ended one: releases its shutdown hook
         }
@@ -82,7 +86,7 @@ final class BackendSession implements AutoCloseable {
         if (!hello.ok()) {
             process.close();
             process = null;
-            throw new WorkerFailedException(hello.message());
+            throw new BackendUnavailableException(hello.message());
         }
         info = new BackendInfo(descriptor.id(), hello.library(), hello.version(), hello.device(), hello.threads(),
                 hello.runtime(), true, null);
@@ -104,6 +108,15 @@ final class BackendSession implements AutoCloseable {
         return info.available();
     }
 
+    /** Whether the JIT warm-up was made on this worker (see {@link TimingSweep}). */
+    boolean jitWarmedUp() {
+        return jitWarmedUp;
+    }
+
+    void markJitWarmedUp() {
+        jitWarmedUp = true;
+    }
+
     /** Threads the worker's library uses; 1 when it did not say. */
     int threads() {
         return info.threads() == null ? 1 : info.threads();
@@ -114,7 +127,7 @@ final class BackendSession implements AutoCloseable {
         if (process == null || !process.isAlive()) {
             try {
                 start();
-            } catch (IOException | WorkerFailedException e) {
+            } catch (IOException | WorkerFailedException | BackendUnavailableException e) {
                 throw new WorkerFailedException("cannot restart the worker after it ended: " + e.getMessage());
             }
         }

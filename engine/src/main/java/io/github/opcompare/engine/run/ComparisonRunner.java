@@ -3,9 +3,11 @@ package io.github.opcompare.engine.run;
 import io.github.opcompare.engine.accuracy.AccuracyAnalyzer;
 import io.github.opcompare.engine.accuracy.AgreementAnalyzer;
 import io.github.opcompare.engine.accuracy.ReproducibilityAnalyzer;
+import io.github.opcompare.engine.accuracy.ValueSampler;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.data.RawArrayFiles;
 import io.github.opcompare.engine.data.Values;
+import io.github.opcompare.engine.domain.ExhaustiveDomain;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.plan.PlannedCase;
@@ -13,6 +15,7 @@ import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.Agreement;
+import io.github.opcompare.engine.result.DeviceComparison;
 import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
@@ -109,6 +112,9 @@ public final class ComparisonRunner {
 
     private CaseResult runCase(int index, PlannedCase planned, List<BackendSession> sessions,
             Map<String, BackendSession> singleThread) throws IOException {
+        if (planned.sweep().isPresent()) {
+            return sweep(index, planned, planned.sweep().get(), sessions);
+        }
         List<Values> inputs = InputPlan.generate(planned.domains(), planned.dtype(), planned.size(), planned.seed());
         int length = inputs.get(0).length();
         Path caseDir = Files.createDirectories(settings.workDir().resolve("case-" + index));
@@ -144,9 +150,28 @@ public final class ComparisonRunner {
             results = withTiming(results, timing);
         }
         deleteQuietly(caseDir);
+        List<Agreement> agreement = agreement(run.outputs);
+        List<DeviceComparison> devices = DeviceComparisons.of(
+                sessions.stream().map(BackendSession::info).toList(), results, agreement);
         return new CaseResult(planned.id(), planned.op().id(), planned.dtype().id(), planned.inputExpressions(),
-                length, planned.seed(), results, agreement(run.outputs),
-                timing == null ? null : timing.budgetNanos(), timing == null ? null : timing.elapsedNanos());
+                length, planned.seed(), results, agreement,
+                timing == null ? null : timing.budgetNanos(), timing == null ? null : timing.elapsedNanos(),
+                devices.isEmpty() ? null : devices,
+                ValueSampler.rows(planned.op(), inputs, exact, run.outputs, results));
+    }
+
+    /** A case over more inputs than memory holds: streamed through the backends in chunks, judged as it goes. */
+    private CaseResult sweep(int index, PlannedCase planned, ExhaustiveDomain domain, List<BackendSession> sessions)
+            throws IOException {
+        Path caseDir = settings.workDir().resolve("case-" + index);
+        ExhaustiveSweep.Outcome outcome = new ExhaustiveSweep(settings, reference, listener, System::nanoTime, ExhaustiveSweep.CHUNK)
+                .run(planned, domain, sessions, caseDir);
+        deleteQuietly(caseDir);
+        List<DeviceComparison> devices = DeviceComparisons.of(
+                sessions.stream().map(BackendSession::info).toList(), outcome.results(), outcome.agreement());
+        return new CaseResult(planned.id(), planned.op().id(), planned.dtype().id(), planned.inputExpressions(),
+                domain.count(planned.dtype()), planned.seed(), outcome.results(), outcome.agreement(), null, null,
+                devices.isEmpty() ? null : devices);
     }
 
     private static List<BackendResult> withTiming(List<BackendResult> results, TimingSweep.Outcome timing) {

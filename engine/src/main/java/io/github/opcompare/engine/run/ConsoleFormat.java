@@ -1,5 +1,6 @@
 package io.github.opcompare.engine.run;
 
+import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
@@ -30,6 +31,13 @@ public final class ConsoleFormat {
         return String.format(Locale.ROOT, "[%" + width + "d/%d] %s/%s (%d value%s): %s (%.1f s)", index, total,
                 result.id(), result.dtype(), result.size(), result.size() == 1 ? "" : "s", per,
                 elapsed.toMillis() / 1000.0);
+    }
+
+    /** {@code exp/float32 exhaustive: 30% (1288490189 of 4294967296 inputs, 12.3 M/s), 104.7 s} */
+    public static String sweepProgressLine(PlannedCase planned, long done, long total, Duration elapsed) {
+        double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
+        return String.format(Locale.ROOT, "      %s %s: %d%% (%d of %d inputs, %.1f M/s), %.1f s", planned.label(),
+                planned.inputExpressions().get(0), done * 100 / total, done, total, done / seconds / 1e6, seconds);
     }
 
     private static String shortOutcome(BackendResult r) {

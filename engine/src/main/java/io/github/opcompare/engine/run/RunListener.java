@@ -13,6 +13,10 @@ public interface RunListener {
     default void caseFinished(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
     }
 
+    /** Progress within one long case (an exhaustive sweep): {@code done} of {@code total} inputs so far. */
+    default void progress(PlannedCase planned, long done, long total, Duration elapsed) {
+    }
+
     /** Something worth a warning that does not stop the run (a backend that could not start). */
     default void warning(String message) {
     }

@@ -17,6 +17,9 @@ import java.util.List;
  * @param compareThreads whether backends that use several threads are also timed (and run) with one
  * @param caseTimeout how long one request may take on one backend before its worker is ended
  * @param startTimeout how long a worker may take to start and answer hello
+ * @param jitWarmup how long each backend's worker calls the op of its first timed case before that
+ *     case's timing starts, once per worker: JIT compilers (TensorFlow Java's glue takes seconds)
+ *     need longer than one case's budget allows; zero for none
  */
 public record RunSettings(
         Path resultsFile,
@@ -30,10 +33,20 @@ public record RunSettings(
         Duration startTimeout,
         int worstCount,
         Environment environment,
-        String opcompareVersion) {
+        String opcompareVersion,
+        Duration jitWarmup) {
 
     /** The default size sweep: 10^2 to 10^7 elements. */
     public static final List<Integer> DEFAULT_SIZES = List.of(100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000);
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(4);
     public static final int DEFAULT_REPEATS = 3;
+    public static final Duration DEFAULT_JIT_WARMUP = Duration.ofSeconds(2);
+
+    /** Settings without a JIT warm-up, for runs whose timings need no steady state (tests). */
+    public RunSettings(Path resultsFile, Path workDir, Path logDir, List<Integer> sizes, Duration timeBudget, int repeats,
+            boolean compareThreads, Duration caseTimeout, Duration startTimeout, int worstCount, Environment environment,
+            String opcompareVersion) {
+        this(resultsFile, workDir, logDir, sizes, timeBudget, repeats, compareThreads, caseTimeout, startTimeout, worstCount,
+                environment, opcompareVersion, Duration.ZERO);
+    }
 }

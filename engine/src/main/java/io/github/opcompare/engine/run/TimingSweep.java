@@ -17,6 +17,7 @@ import io.github.opcompare.engine.worker.WorkerRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class TimingSweep {
     static final int MIN_OP_CALLS = 5;
     /** The single-thread run is timed at the largest size of the sweep up to this one. */
     static final long THREAD_COMPARISON_MAX_SIZE = 1_000_000;
-    /** Margin on the predicted non-op part of a request at a larger size. */
+    /** Margin on the predicted first copies in and out at a larger size (first-touch memory costs more). */
     static final double OVERHEAD_MARGIN = 1.5;
     /**
      * A request may be predicted to need at most this multiple of its share; beyond, the size is not
@@ -60,27 +61,55 @@ final class TimingSweep {
         }
     }
 
+    /** How long a timing waits at most for the other workers to go idle. */
+    static final Duration MAX_QUIESCENCE_WAIT = Duration.ofSeconds(2);
+
     private final RunSettings settings;
     private final Path dir;
     private final LongSupplier clock;
+    private final Quiescence quiescence;
+    private final List<BackendSession> workers = new ArrayList<>();
 
     TimingSweep(RunSettings settings, Path dir, LongSupplier clock) {
+        this(settings, dir, clock, Quiescence.system());
+    }
+
+    TimingSweep(RunSettings settings, Path dir, LongSupplier clock, Quiescence quiescence) {
         this.settings = settings;
         this.dir = dir;
         this.clock = clock;
+        this.quiescence = quiescence;
+    }
+
+    /** The CPU time of every worker of this sweep but the one about to be timed. */
+    private List<LongSupplier> otherWorkers(BackendSession timed) {
+        List<LongSupplier> others = new ArrayList<>();
+        for (BackendSession w : workers) {
+            if (w != timed) {
+                w.processHandle().ifPresent(p -> others.add(Quiescence.cpuOf(p)));
+            }
+        }
+        return others;
     }
 
     Outcome run(PlannedCase planned, List<Values> inputs, List<BackendSession> sessions,
             Map<String, BackendSession> singleThread) throws IOException {
-        List<Integer> sizes = new ArrayList<>(new TreeSet<>(settings.sizes()));
+        // Sizes the op can take: matmul's operands are n × n, so 10^3 becomes 31² = 961.
+        TreeSet<Integer> valid = new TreeSet<>();
+        settings.sizes().forEach(size -> valid.add(planned.op().nearestValidLength(size)));
+        List<Integer> sizes = new ArrayList<>(valid);
         Map<String, Sweep> sweeps = new LinkedHashMap<>();
         for (BackendSession s : sessions) {
             sweeps.put(s.id(), new Sweep(s, singleThread.get(s.id())));
         }
+        workers.addAll(sessions);
+        workers.addAll(singleThread.values());
+        List<ArrayRef> smallest = writeInputs(inputs, sizes.get(0));
+        sessions.forEach(s -> warmUpJit(planned, s, smallest, sizes.get(0)));
         int slices = sizes.size() * sessions.size() + singleThread.size();
         TimingBudget budget = new TimingBudget(settings.timeBudget().toNanos(), slices, clock);
         for (int size : sizes) {
-            List<ArrayRef> refs = writeInputs(inputs, size);
+            List<ArrayRef> refs = size == sizes.get(0) ? smallest : writeInputs(inputs, size);
             long share = budget.nextShares(sweeps.size());
             for (Sweep sweep : sweeps.values()) {
                 sweep.timeAt(planned, size, refs, share, sweep.session);
@@ -93,6 +122,35 @@ final class TimingSweep {
         Map<String, BackendTiming> result = new LinkedHashMap<>();
         sweeps.forEach((id, sweep) -> result.put(id, sweep.result()));
         return new Outcome(result, budget.totalNanos(), budget.elapsedNanos());
+    }
+
+    /**
+     * Once per worker, before its first timing: calls this case's op for {@link RunSettings#jitWarmup()}
+     * and discards the timings. A request's own warm-up stops as soon as the time per call looks
+     * steady, but a JIT compiler makes progress in jumps: TensorFlow Java's eager calls at 10^3
+     * elements take 55 µs in the first 2 s of a JVM, 28 µs in the next two and 23 µs from the
+     * fourth second on, with flat stretches in between. The warm-up is outside the case's budget:
+     * it is a cost of the worker, not of the case.
+     */
+    private void warmUpJit(PlannedCase planned, BackendSession session, List<ArrayRef> refs, int size) {
+        if (settings.jitWarmup().isZero() || session.jitWarmedUp()) {
+            return;
+        }
+        session.markJitWarmedUp();
+        long nanos = settings.jitWarmup().toNanos();
+        Path out = dir.resolve("warmup-output-" + session.id() + ".bin");
+        // As many 1 ms samples as the budget holds, so that the request calls the op until its budget
+        // is spent; batches of 1 ms keep the discarded reply short.
+        TimingSpec spec = new TimingSpec(nanos, Integer.MAX_VALUE, (int) Math.min(Integer.MAX_VALUE, nanos / 1_000_000L + 1), 1,
+                1_000_000L, 1_000_000L, nanos);
+        try {
+            session.run(WorkerRequest.time(planned.label() + "@jit-warmup", planned.op().id(), planned.dtype().id(), refs,
+                    new ArrayRef(out.toString(), planned.op().outputLength(size)), spec), settings.caseTimeout());
+        } catch (WorkerFailedException e) {
+            // The timing that follows meets the same failure and reports it; nothing is lost here.
+        } finally {
+            deleteQuietly(out);
+        }
     }
 
     private List<ArrayRef> writeInputs(List<Values> inputs, int size) {
@@ -131,7 +189,7 @@ final class TimingSweep {
                 notes.add(String.format(Locale.ROOT, "size %d not timed: %s", size, predicted == null
                         ? "the case's time budget is spent"
                         : "one call would take about " + ConsoleFormat.duration(predicted.callNanos())
-                        + " and copying the data in and out about " + ConsoleFormat.duration(predicted.overheadNanos())
+                        + " and setting up and copying the data in and out about " + ConsoleFormat.duration(predicted.overheadNanos())
                         + ", more than the case's time budget leaves for it (" + ConsoleFormat.duration(slice) + ")"));
                 return null;
             }
@@ -140,6 +198,11 @@ final class TimingSweep {
             WorkerRequest request = WorkerRequest.time(planned.label() + "@" + size, planned.op().id(), planned.dtype().id(),
                     refs, new ArrayRef(out.toString(), outputLength), spec(slice, predicted == null ? null : predicted.callNanos()));
             WorkerReply reply;
+            // Only a library that uses several threads needs the other core; one thread has it anyway.
+            if (on.threads() > 1 && !quiescence.await(otherWorkers(on), MAX_QUIESCENCE_WAIT)) {
+                notes.add("size " + size + " timed while other workers were still busy (waited "
+                        + MAX_QUIESCENCE_WAIT.toSeconds() + " s for them to go idle)");
+            }
             long started = clock.getAsLong();
             try {
                 reply = on.run(request, settings.caseTimeout());
@@ -175,9 +238,12 @@ final class TimingSweep {
 
         /**
          * The least a request at this size will cost: the op from the cost model of the sizes so far
-         * (or the last size scaled up), and what the last request did besides sampling (the first
-         * copies, mapping files, releasing tensors) scaled up with the size. Memory that is touched
-         * for the first time costs more than in proportion, hence the margin on that part.
+         * (or the last size scaled up), and what the last request did besides sampling plus the
+         * first copies in and out at the new size. Only the copies grow with the size: the rest of
+         * that overhead (mapping files, a library's first tensor of a shape) is fixed, and scaling it
+         * too would predict minutes for 10^6 elements from tens of milliseconds of start-up at 10^3.
+         * Memory that is touched for the first time costs more than in proportion, hence the margin
+         * on the copies.
          */
         private Prediction predict(int size) {
             if (timings.isEmpty()) {
@@ -189,7 +255,12 @@ final class TimingSweep {
             double call = fit != null && fit.nanosPerElement() > 0
                     ? Math.max(0, fit.overheadNanos()) + fit.nanosPerElement() * size
                     : last.medianNanos() * scale;
-            return new Prediction(call, OVERHEAD_MARGIN * lastOverheadNanos * scale);
+            double copies = orZero(last.transferInNanos()) + orZero(last.transferOutNanos());
+            return new Prediction(call, lastOverheadNanos + OVERHEAD_MARGIN * copies * scale);
+        }
+
+        private static double orZero(Double nanos) {
+            return nanos == null ? 0 : nanos;
         }
 
         void timeSingleThread(PlannedCase planned, List<Values> inputs, long slice) throws IOException {

@@ -71,7 +71,7 @@ public final class CallTimer {
     }
 
     /**
-     * Warm-up and calibration in one: rounds grow until one lasts {@code minSampleNanos}; from then
+     * Warm-up and calibration in one: rounds grow until one lasts {@code warmupRoundNanos}; from then
      * on each round is twice as long as the one before, until the last three agree (or a bound is
      * hit). Doubling rounds matter: the last three span most of the warm-up so far, so they only
      * agree once the time per call has stopped drifting at the scale of the whole warm-up. Libraries
@@ -92,14 +92,14 @@ public final class CallTimer {
             long t1 = clock.getAsLong();
             long elapsed = t1 - t0;
             total += calls;
-            calibrated = calibrated || elapsed >= spec.minSampleNanos() || calls >= (1L << 30);
+            calibrated = calibrated || elapsed >= roundNanos(spec) || calls >= (1L << 30);
             if (calibrated) {
                 fullRounds.add((double) elapsed / calls);
                 if (steady(fullRounds)) {
                     return new Warmup(sampleCalls(elapsed, calls, spec), total, true);
                 }
             }
-            long next = calibrated ? Math.min(1L << 30, calls * 2) : grow(calls, elapsed, spec.minSampleNanos());
+            long next = calibrated ? Math.min(1L << 30, calls * 2) : grow(calls, elapsed, roundNanos(spec));
             // Stop before a round that would end past the limit, not after it.
             double nextRound = (double) elapsed / calls * next;
             if (t1 - start + nextRound > limit || total >= spec.maxWarmupCalls()) {
@@ -107,6 +107,11 @@ public final class CallTimer {
             }
             calls = next;
         }
+    }
+
+    /** A warm-up round lasts at least as long as a sample. */
+    private static long roundNanos(TimingSpec spec) {
+        return Math.max(spec.warmupRoundNanos(), spec.minSampleNanos());
     }
 
     /** Calls per sample from the last round's time per call: the fewest that last {@code minSampleNanos}. */

@@ -205,8 +205,8 @@ public final class WorkerServer {
             sampling = samples.elapsedNanos() + System.nanoTime() - extra;
         }
         // What the request cost besides sampling (which keeps to its budget): mapping the output, the
-        // first copies in and out, releasing the tensors. It grows with the size, and the engine
-        // scales it up to foresee whether a larger size fits the budget.
+        // first copies in and out, releasing the tensors. The engine adds the copies, scaled to a
+        // larger size, to foresee whether that size fits the budget.
         long setup = System.nanoTime() - start - sampling;
         return WorkerReply.timed(request.id(), samples, setup, transferIn, transferOut);
     }

@@ -21,9 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prefixes it with "opcompare configuration error: "). Each names the culprit and the valid choices.
  */
 class ConfigurationErrorsTest {
-    static final String OPS = "sqrt, exp, log, sin, cos, tanh, add, sub, mul, div, maximum, minimum, reduce_sum, reduce_max, reduce_min";
+    static final String OPS = "abs, neg, square, reciprocal, sqrt, rsqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan,"
+            + " asin, acos, atan, sinh, cosh, tanh, asinh, acosh, atanh, sigmoid, softplus, erf, erfc, floor, ceil, rint, add, sub,"
+            + " mul, div, pow, atan2, maximum, minimum, mod, reduce_sum, reduce_mean, reduce_max, reduce_min, reduce_prod,"
+            + " logsumexp, softmax, matmul";
     static final String DOMAINS = "range(start,stop[,step]), uniform(lo,hi), gaussian(mean,sd), binades(lo,hi), -binades(lo,hi), "
-            + "values(v1,v2,...), special";
+            + "values(v1,v2,...), special, exhaustive, exhaustive(lo,hi), file(path.npy)";
     static final long GIB = 1L << 30;
 
     static Executable plan(String op, String dtypes, String inputs, int size) {
@@ -78,8 +81,8 @@ class ConfigurationErrorsTest {
                 Arguments.of("too many operands", plan("sqrt", null, "uniform(0,1);uniform(0,1)", 10),
                         "Invalid case 1: op 'sqrt' takes 1 operand, but <inputs> 'uniform(0,1);uniform(0,1)' gives 2"
                                 + " (separate operands with ';', e.g. uniform(-1,1))"),
-                Arguments.of("no inputs", plan("add", null, null, 10),
-                        "Invalid case 1: no <inputs> given for op 'add'; it takes 2 operands, e.g. <inputs>uniform(-1,1);uniform(-1,1)</inputs>"),
+                Arguments.of("matmul operands not square", plan("matmul", null, "uniform(0,1);uniform(0,1)", 10),
+                        "Invalid case 1: matmul takes n x n matrices as n*n values per operand, but got 10 values (nearest squares: 9, 16)"),
                 Arguments.of("operands of different fixed lengths", plan("add", null, "values(1,2);values(1,2,3)", 10),
                         "Invalid case 1: Operands have different lengths: 'values(1,2)' has 2 values but 'values(1,2,3)' has 3;"
                                 + " give fixed-length domains the same number of values"),

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DomainParserTest {
     private static final String VALID = "valid domains are: range(start,stop[,step]), uniform(lo,hi), gaussian(mean,sd), "
-            + "binades(lo,hi), -binades(lo,hi), values(v1,v2,...), special";
+            + "binades(lo,hi), -binades(lo,hi), values(v1,v2,...), special, exhaustive, exhaustive(lo,hi), file(path.npy)";
 
     @Test
     void rangeFollowsNumpyArange() {

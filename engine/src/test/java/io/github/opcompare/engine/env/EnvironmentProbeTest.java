@@ -3,8 +3,13 @@ package io.github.opcompare.engine.env;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.opcompare.engine.gpu.ComputeCapability;
+import io.github.opcompare.engine.gpu.GpuDetection;
+import io.github.opcompare.engine.gpu.GpuDevice;
+import io.github.opcompare.engine.result.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,5 +37,16 @@ class EnvironmentProbeTest {
         EnvironmentProbe probe = new EnvironmentProbe(proc, dir.resolve("sys"));
         assertEquals(2445.404, probe.cpuMaxMhz());
         assertNull(probe.cpuGovernor());
+    }
+
+    @Test
+    void recordsEachDetectedGpuWithDriverComputeCapabilityAndMemory() {
+        GpuDevice h100 = new GpuDevice("NVIDIA H100 80GB HBM3", "550.54.15", new ComputeCapability(9, 0), 85_520_809_984L);
+        GpuDevice vgpu = new GpuDevice("GRID A100-8C", "550.54.15", new ComputeCapability(8, 0), null);
+        assertEquals(List.of(
+                new Environment.Gpu("NVIDIA H100 80GB HBM3", "550.54.15", "9.0", 85_520_809_984L),
+                new Environment.Gpu("GRID A100-8C", "550.54.15", "8.0", null)),
+                EnvironmentProbe.gpus(new GpuDetection("550.54.15", List.of(h100, vgpu), null)));
+        assertEquals(List.of(), EnvironmentProbe.gpus(new GpuDetection(null, List.of(), "no NVIDIA kernel driver")));
     }
 }

@@ -40,6 +40,11 @@ class DomainParserFuzzTest {
         }
         for (InputDomain domain : domains) {
             for (DType dtype : DType.values()) {
+                // exhaustive(0,1) has a billion float32 values: the planner refuses a case that large
+                // before anything is generated (or sweeps it in chunks), so the property stops here.
+                if (domain.fixedLength(dtype) > 1_000_000) {
+                    continue;
+                }
                 try {
                     InputPlan.generate(List.of(domain), dtype, 8, 42);
                 } catch (IllegalArgumentException e) {

@@ -35,7 +35,7 @@ class PlannerTest {
     void unknownOpNamesTheCulpritAndListsTheValidOps() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Planner.plan(List.of(new CaseSpec(null, "sqrtt", List.of(), "range(0,100)", 10, 1))));
-        assertTrue(e.getMessage().startsWith("Invalid case 1: Unknown op 'sqrtt'; valid ops are: sqrt, exp, log"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Invalid case 1: Unknown op 'sqrtt'; valid ops are: abs, neg, square"), e.getMessage());
     }
 
     @Test

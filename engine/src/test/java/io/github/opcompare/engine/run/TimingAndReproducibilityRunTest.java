@@ -66,7 +66,8 @@ class TimingAndReproducibilityRunTest {
             double floor = OVERHEAD + PER_ELEMENT * t.size();
             assertTrue(t.minNanos() >= floor, "a call cannot be faster than its busy wait: " + t);
             assertTrue(t.ciLowNanos() <= t.medianNanos() && t.medianNanos() <= t.ciHighNanos(), t.toString());
-            assertEquals(t.samples(), t.sampleNanos().size());
+            // Every sample counts in the statistics; results.json keeps at most 200 of them.
+            assertEquals(Math.min(t.samples(), 200), t.sampleNanos().size());
             assertEquals(t.size() / (t.medianNanos() * 1e-9), t.elementsPerSecond(), 1e-6 * t.elementsPerSecond());
             // sqrt reads one float64 operand and writes one: 16 bytes per element.
             assertEquals(16 * t.elementsPerSecond(), t.bytesPerSecond(), 1e-6 * t.bytesPerSecond());

@@ -127,4 +127,21 @@ class TimingStatisticsTest {
         assertEquals(0, budget.nextShares(1)); // spent
         assertEquals(-100, budget.remainingNanos());
     }
+
+    @Test
+    void manySamplesAllCountButTwoHundredEvenlySpacedAreKept() {
+        // 1000 samples: 1, 2, ..., 1000 ns. The median of all of them is 500.5; kept are every fifth
+        // in the order taken: 1, 6, 11, ..., 996.
+        List<Double> samples = new java.util.ArrayList<>();
+        for (int i = 1; i <= 1000; i++) {
+            samples.add((double) i);
+        }
+        SizeTiming t = TimingSummary.of(10, samples, 1, 10, 80, List.of(), List.of());
+        assertEquals(1000, t.samples());
+        assertEquals(500.5, t.medianNanos());
+        assertEquals(200, t.sampleNanos().size());
+        assertEquals(1.0, t.sampleNanos().get(0));
+        assertEquals(6.0, t.sampleNanos().get(1));
+        assertEquals(996.0, t.sampleNanos().get(199));
+    }
 }

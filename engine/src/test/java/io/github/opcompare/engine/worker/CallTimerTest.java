@@ -24,7 +24,7 @@ class CallTimerTest {
         // (twice, as the estimate 100 is below double), the first round as long as a sample; then
         // rounds double, 256 and 512, and those three agree: steady after 961 calls (961 µs, within
         // the warm-up limit of a quarter of 10 ms). A sample is then the 100 calls that last 100 µs.
-        CallTimer.Samples s = timer.time(callTaking(1000), new TimingSpec(1_000_000_000L, 100_000, 30, 5, 100_000, 10_000_000L));
+        CallTimer.Samples s = timer.time(callTaking(1000), new TimingSpec(1_000_000_000L, 100_000, 30, 5, 100_000, 100_000, 10_000_000L));
         assertEquals(100, s.callsPerSample());
         assertEquals(1 + 64 + 128 + 256 + 512, s.warmupCalls());
         assertTrue(s.steady());
@@ -39,7 +39,7 @@ class CallTimerTest {
         // The warm-up limit is a quarter of 2 ms: after the rounds of 1, 64, 128 and 256 calls (449 µs)
         // the round of 512 would end at 961 µs, so warm-up stops there, not steady. Samples of 100 µs:
         // after 15 the time is 1949 µs and another would end at 2049 µs: stop at 15.
-        CallTimer.Samples s = timer.time(callTaking(1000), new TimingSpec(1_000_000_000L, 100_000, 30, 5, 100_000, 2_000_000L));
+        CallTimer.Samples s = timer.time(callTaking(1000), new TimingSpec(1_000_000_000L, 100_000, 30, 5, 100_000, 100_000, 2_000_000L));
         assertEquals(449, s.warmupCalls());
         assertFalse(s.steady());
         assertEquals(15, s.perCallNanos().size());
@@ -51,7 +51,7 @@ class CallTimerTest {
         CallTimer timer = new CallTimer(() -> now);
         // A 5 ms call against a 2 ms budget: one warm-up call (a round long enough to be a sample, but
         // not yet steady, and the warm-up share is spent), then the three samples asked for at least.
-        CallTimer.Samples s = timer.time(callTaking(5_000_000), new TimingSpec(1_000_000_000L, 100_000, 30, 3, 100_000, 2_000_000L));
+        CallTimer.Samples s = timer.time(callTaking(5_000_000), new TimingSpec(1_000_000_000L, 100_000, 30, 3, 100_000, 100_000, 2_000_000L));
         assertEquals(1, s.warmupCalls());
         assertFalse(s.steady());
         assertEquals(3, s.perCallNanos().size());
@@ -61,7 +61,7 @@ class CallTimerTest {
     @Test
     void noBudgetNoTiming() {
         CallTimer timer = new CallTimer(() -> now);
-        assertTrue(timer.time(callTaking(1), new TimingSpec(0, 0, 30, 5, 1, 0)).perCallNanos().isEmpty());
+        assertTrue(timer.time(callTaking(1), new TimingSpec(0, 0, 30, 5, 1, 1, 0)).perCallNanos().isEmpty());
         assertEquals(0, now, "not a single call made");
     }
 }

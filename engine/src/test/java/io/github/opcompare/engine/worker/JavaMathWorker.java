@@ -27,6 +27,15 @@ import java.util.function.DoubleBinaryOperator;
  * OPCOMPARE_TEST_NONDETERMINISTIC set, every second call returns each result one step up, as a
  * parallel reduction whose order changes would; OPCOMPARE_TEST_COST=overhead,perElement (nanoseconds)
  * makes each call busy-wait that long, a cost model the tests know exactly.
+ *
+ * <p>OPCOMPARE_TEST_NEW_LENGTH_MILLIS=m makes the first prepare at each length sleep m ms, the
+ * fixed start-up cost a library pays for its first tensor or kernel of a shape.
+ *
+ * <p>OPCOMPARE_TEST_WRONG_AT=v makes the result for the input v one step too large, a planted error
+ * that an accuracy check must find at exactly that input.
+ *
+ * <p>OPCOMPARE_TEST_REFUSE=reason makes the executor's construction fail with that reason, as a
+ * library that finds no usable device does.
  */
 public final class JavaMathWorker {
     private JavaMathWorker() {
@@ -37,6 +46,13 @@ public final class JavaMathWorker {
     }
 
     static final class Executor implements OpExecutor {
+        Executor() {
+            String refusal = System.getenv("OPCOMPARE_TEST_REFUSE");
+            if (refusal != null) {
+                throw new IllegalStateException(refusal);
+            }
+        }
+
         @Override
         public String library() {
             return "java-math";
@@ -47,9 +63,10 @@ public final class JavaMathWorker {
             return System.getProperty("java.version");
         }
 
+        /** OPCOMPARE_TEST_DEVICE, else cpu: lets a test pair a "CPU" and a "GPU" run of one library. */
         @Override
         public String device() {
-            return "cpu";
+            return System.getenv().getOrDefault("OPCOMPARE_TEST_DEVICE", "cpu");
         }
 
         @Override
@@ -66,6 +83,7 @@ public final class JavaMathWorker {
             if (fault != null && (faultOp == null || faultOp.equals(op.id()))) {
                 misbehave(fault);
             }
+            payFirstCostOfLength(length);
             DoubleBinaryOperator f = switch (op) {
                 case SQRT -> (a, b) -> Math.sqrt(a);
                 case ADD -> Double::sum;
@@ -80,6 +98,8 @@ public final class JavaMathWorker {
             }
             double[] out = new double[length];
             boolean nondeterministic = threads() > 1 && System.getenv("OPCOMPARE_TEST_NONDETERMINISTIC") != null;
+            String wrongAtText = System.getenv("OPCOMPARE_TEST_WRONG_AT");
+            double wrongAt = wrongAtText == null ? Double.NaN : Double.parseDouble(wrongAtText);
             long cost = costNanos(length);
             return new PreparedCall() {
                 long calls;
@@ -92,7 +112,7 @@ public final class JavaMathWorker {
                         double r = f.applyAsDouble(in[0][i], in.length > 1 ? in[1][i] : 0);
                         // Correctly rounded for the benign float32 inputs the tests use.
                         out[i] = dtype.round(r);
-                        if (bump) {
+                        if (bump || in[0][i] == wrongAt) {
                             out[i] = dtype == DType.FLOAT32 ? Math.nextUp((float) out[i]) : Math.nextUp(out[i]);
                         }
                     }
@@ -116,6 +136,19 @@ public final class JavaMathWorker {
                 public void close() {
                 }
             };
+        }
+
+        private final java.util.Set<Integer> lengthsSeen = new java.util.HashSet<>();
+
+        private void payFirstCostOfLength(int length) {
+            String millis = System.getenv("OPCOMPARE_TEST_NEW_LENGTH_MILLIS");
+            if (millis != null && lengthsSeen.add(length)) {
+                try {
+                    Thread.sleep(Long.parseLong(millis));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         private static long costNanos(int length) {

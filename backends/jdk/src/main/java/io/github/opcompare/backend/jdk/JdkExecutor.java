@@ -45,8 +45,11 @@ public final class JdkExecutor implements OpExecutor {
 
     @Override
     public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
-        if (op.kind() == io.github.opcompare.engine.op.OpKind.REDUCTION) {
+        if (op.kind() != io.github.opcompare.engine.op.OpKind.ELEMENTWISE) {
             throw new UnsupportedOpException("the JDK has no " + op + " function; a loop over an array is user code, not a JDK op");
+        }
+        if (MISSING.containsKey(op)) {
+            throw new UnsupportedOpException(MISSING.get(op));
         }
         if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
             throw new UnsupportedOpException("the JDK has no " + dtype + " type");
@@ -65,6 +68,25 @@ public final class JdkExecutor implements OpExecutor {
             case SIN -> strict ? StrictMath::sin : Math::sin;
             case COS -> strict ? StrictMath::cos : Math::cos;
             case TANH -> strict ? StrictMath::tanh : Math::tanh;
+            case ABS -> Math::abs;
+            case NEG -> a -> -a;
+            // Java has no square or reciprocal function: Java code writes the operators, as for add.
+            case SQUARE -> a -> a * a;
+            case RECIPROCAL -> a -> 1 / a;
+            case CBRT -> strict ? StrictMath::cbrt : Math::cbrt;
+            case EXPM1 -> strict ? StrictMath::expm1 : Math::expm1;
+            case LOG10 -> strict ? StrictMath::log10 : Math::log10;
+            case LOG1P -> strict ? StrictMath::log1p : Math::log1p;
+            case TAN -> strict ? StrictMath::tan : Math::tan;
+            case ASIN -> strict ? StrictMath::asin : Math::asin;
+            case ACOS -> strict ? StrictMath::acos : Math::acos;
+            case ATAN -> strict ? StrictMath::atan : Math::atan;
+            case SINH -> strict ? StrictMath::sinh : Math::sinh;
+            case COSH -> strict ? StrictMath::cosh : Math::cosh;
+            case FLOOR -> strict ? StrictMath::floor : Math::floor;
+            case CEIL -> strict ? StrictMath::ceil : Math::ceil;
+            // rint rounds halfway cases to even, as the catalog's rint.
+            case RINT -> strict ? StrictMath::rint : Math::rint;
             default -> null;
         };
     }
@@ -77,6 +99,10 @@ public final class JdkExecutor implements OpExecutor {
             case DIV -> (a, b) -> a / b;
             case MAXIMUM -> strict ? StrictMath::max : Math::max;
             case MINIMUM -> strict ? StrictMath::min : Math::min;
+            case POW -> strict ? StrictMath::pow : Math::pow;
+            case ATAN2 -> strict ? StrictMath::atan2 : Math::atan2;
+            // Java's % on doubles is C's fmod.
+            case MOD -> (a, b) -> a % b;
             default -> null;
         };
     }
@@ -94,9 +120,26 @@ public final class JdkExecutor implements OpExecutor {
             case DIV -> (a, b) -> a / b;
             case MAXIMUM -> strict ? StrictMath::max : Math::max;
             case MINIMUM -> strict ? StrictMath::min : Math::min;
+            case MOD -> (a, b) -> a % b;
+            // No float overloads: Java code writes (float) Math.pow(a, b).
+            case POW -> strict ? (a, b) -> (float) StrictMath.pow(a, b) : (a, b) -> (float) Math.pow(a, b);
+            case ATAN2 -> strict ? (a, b) -> (float) StrictMath.atan2(a, b) : (a, b) -> (float) Math.atan2(a, b);
             default -> null;
         };
     }
+
+    /** Catalog ops the JDK has no function for, with the reason (never emulated by a formula). */
+    private static final java.util.Map<Op, String> MISSING = java.util.Map.of(
+            Op.RSQRT, "the JDK has no 1/sqrt function (1 / Math.sqrt(x) rounds twice)",
+            Op.EXP2, "the JDK has no exp2 function (Math.pow(2, x) is pow)",
+            Op.LOG2, "the JDK has no log2 function",
+            Op.ASINH, "the JDK has no asinh function",
+            Op.ACOSH, "the JDK has no acosh function",
+            Op.ATANH, "the JDK has no atanh function",
+            Op.SIGMOID, "the JDK has no sigmoid function",
+            Op.SOFTPLUS, "the JDK has no softplus function",
+            Op.ERF, "the JDK has no erf function",
+            Op.ERFC, "the JDK has no erfc function");
 
     private PreparedCall floatCall(Op op, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
         float[] a = new float[length];

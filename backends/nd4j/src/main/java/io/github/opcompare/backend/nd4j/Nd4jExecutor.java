@@ -83,7 +83,7 @@ public final class Nd4jExecutor implements OpExecutor {
             List<ByteBuffer> inputs, int length, UnaryOperator<INDArray> place) throws UnsupportedOpException {
         Nd4jKernels.Kernel kernel = kernels.get(op);
         if (kernel == null) {
-            throw new UnsupportedOpException("ND4J backend has no mapping for op " + op);
+            throw new UnsupportedOpException(Nd4jKernels.missing().getOrDefault(op, "ND4J backend has no mapping for op " + op));
         }
         DataType type = dataTypes.get(dtype);
         if (type == null) {

@@ -134,16 +134,21 @@ class Nd4jExecutorTest {
     void everyCatalogOpRunsInEveryDtypeOrIsAnsweredUnsupported(Op op) throws Exception {
         for (DType dtype : DType.values()) {
             double[][] operands = new double[op.arity()][];
+            // matmul takes n x n operands: 2 x 2 here.
+            int length = op == Op.MATMUL ? 4 : 3;
             for (int i = 0; i < operands.length; i++) {
-                operands[i] = new double[] {0.5, 1, 2};
+                operands[i] = op == Op.MATMUL ? new double[] {0.5, 1, 2, 3} : new double[] {0.5, 1, 2};
             }
-            try (PreparedCall call = executor.prepare(op, dtype, buffers(dtype, operands), 3)) {
+            if (Nd4jKernels.missing().containsKey(op)) {
+                UnsupportedOpException e = assertThrows(UnsupportedOpException.class,
+                        () -> executor.prepare(op, dtype, buffers(dtype, operands), length));
+                assertTrue(e.getMessage().startsWith("ND4J has no"), e.getMessage());
+                continue;
+            }
+            try (PreparedCall call = executor.prepare(op, dtype, buffers(dtype, operands), length)) {
                 call.call();
-                ByteBuffer out = output(dtype, op.outputLength(3));
+                ByteBuffer out = output(dtype, op.outputLength(length));
                 call.writeResult(out);
-            } catch (UnsupportedOpException e) {
-                assertNotNull(e.getMessage());
-                assertTrue(!e.getMessage().isBlank());
             }
         }
     }

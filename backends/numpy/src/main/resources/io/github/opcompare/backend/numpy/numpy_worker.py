@@ -5,6 +5,7 @@ there (diagnostics go to stderr). Inputs and outputs are raw little-endian array
 RawArrayFiles writes them. Timing mirrors engine worker/CallTimer.
 """
 import json
+import math
 import platform
 import sys
 import time
@@ -23,12 +24,27 @@ DTYPES = {"float32": "<f4", "float64": "<f8"}
 
 UNARY = {
     "sqrt": "sqrt", "exp": "exp", "log": "log", "sin": "sin", "cos": "cos", "tanh": "tanh",
+    "abs": "absolute", "neg": "negative", "square": "square", "reciprocal": "reciprocal", "cbrt": "cbrt",
+    "exp2": "exp2", "expm1": "expm1", "log2": "log2", "log10": "log10", "log1p": "log1p",
+    "tan": "tan", "asin": "arcsin", "acos": "arccos", "atan": "arctan",
+    "sinh": "sinh", "cosh": "cosh", "asinh": "arcsinh", "acosh": "arccosh", "atanh": "arctanh",
+    "floor": "floor", "ceil": "ceil", "rint": "rint",  # rint rounds halfway cases to even
 }
 BINARY = {
     "add": "add", "sub": "subtract", "mul": "multiply", "div": "true_divide",
-    "maximum": "maximum", "minimum": "minimum",
+    "maximum": "maximum", "minimum": "minimum", "pow": "power", "atan2": "arctan2",
+    # np.fmod is C's fmod, the catalog's mod; np.mod / np.remainder are Python's floor-mod.
+    "mod": "fmod",
 }
-REDUCTION = {"reduce_sum": "sum", "reduce_max": "max", "reduce_min": "min"}
+REDUCTION = {"reduce_sum": "sum", "reduce_max": "max", "reduce_min": "min", "reduce_mean": "mean",
+             "reduce_prod": "prod"}
+MISSING = {
+    "rsqrt": "NumPy has no 1/sqrt function (1 / np.sqrt(x) rounds twice)",
+    "sigmoid": "NumPy has no sigmoid (scipy.special.expit is SciPy, not NumPy)",
+    "erf": "NumPy has no erf (scipy.special.erf is SciPy, not NumPy)",
+    "erfc": "NumPy has no erfc (scipy.special.erfc is SciPy, not NumPy)",
+    "softmax": "NumPy has no softmax (scipy.special.softmax is SciPy, not NumPy)",
+}
 
 
 def reply(message):
@@ -49,6 +65,23 @@ def prepare(op, inputs):
         f = getattr(np, REDUCTION[op])
         a = inputs[0]
         return lambda: f(a)
+    if op == "softplus":
+        # NumPy's own ufunc for log(e^a + e^b): with a = 0 it is log(1 + e^x).
+        a = inputs[0]
+        zero = np.zeros((), dtype=a.dtype)
+        return lambda: np.logaddexp(zero, a)
+    if op == "logsumexp":
+        # NumPy's reduction of its logaddexp ufunc over the vector.
+        a = inputs[0]
+        return lambda: np.logaddexp.reduce(a)
+    if op == "matmul":
+        # n x n row-major views of the flat operands; the product comes back flat.
+        a, b = inputs
+        n = int(round(a.size ** 0.5))
+        if n * n != a.size:
+            raise ValueError("matmul takes n*n values per operand, got %d" % a.size)
+        am, bm = a.reshape(n, n), b.reshape(n, n)
+        return lambda: np.matmul(am, bm).reshape(-1)
     return None
 
 
@@ -65,10 +98,12 @@ def grow(calls, elapsed, target):
 
 
 def warm_up(call, spec, start):
-    """Warm-up and calibration in one, as CallTimer.warmUp: returns the calls per sample."""
+    """Warm-up and calibration in one, as CallTimer.warmUp: rounds of at least warmupRoundNanos,
+    doubling once calibrated until the last three agree; returns the calls per sample."""
     limit = min(spec.get("warmupNanos", 0), int(spec.get("budgetNanos", 0) * WARMUP_SHARE))
     min_sample = spec.get("minSampleNanos", 0)
-    calls, total, rounds = 1, 0, []
+    round_ns = max(spec.get("warmupRoundNanos", 0), min_sample)
+    calls, total, rounds, calibrated = 1, 0, [], False
     while True:
         t0 = time.perf_counter_ns()
         for _ in range(calls):
@@ -76,16 +111,23 @@ def warm_up(call, spec, start):
         t1 = time.perf_counter_ns()
         elapsed = t1 - t0
         total += calls
-        calibrated = elapsed >= min_sample or calls >= (1 << 30)
+        calibrated = calibrated or elapsed >= round_ns or calls >= (1 << 30)
         if calibrated:
             rounds.append(elapsed / calls)
             last = rounds[-STEADY_ROUNDS:]
             if len(last) == STEADY_ROUNDS and max(last) <= min(last) * (1 + STEADY_TOLERANCE):
-                return calls
-        if t1 - start >= limit or total >= spec.get("maxWarmupCalls", 0):
-            return calls if calibrated else grow(calls, elapsed, min_sample)
-        if not calibrated:
-            calls = grow(calls, elapsed, min_sample)
+                return sample_calls(elapsed, calls, min_sample)
+        following = min(1 << 30, calls * 2) if calibrated else grow(calls, elapsed, round_ns)
+        # Stop before a round that would end past the limit, not after it.
+        if t1 - start + elapsed / calls * following > limit or total >= spec.get("maxWarmupCalls", 0):
+            return sample_calls(elapsed, calls, min_sample)
+        calls = following
+
+
+def sample_calls(elapsed, calls, min_sample):
+    """As CallTimer.sampleCalls: the fewest calls that last min_sample at the last round's pace."""
+    per_call = max(1.0, elapsed / calls)
+    return max(1, min(1 << 30, math.ceil(min_sample / per_call)))
 
 
 def time_call(call, spec):
@@ -128,8 +170,9 @@ def unsupported_dtype(request):
 
 
 def unsupported_op(request):
+    op = request.get("op")
     return {"id": request.get("id"), "status": "unsupported",
-            "message": "NumPy backend has no mapping for op %s" % request.get("op")}
+            "message": MISSING.get(op, "NumPy backend has no mapping for op %s" % op)}
 
 
 def run(request):

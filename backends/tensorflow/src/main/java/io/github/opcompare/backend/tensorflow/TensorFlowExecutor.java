@@ -132,7 +132,8 @@ public final class TensorFlowExecutor implements OpExecutor {
             throws UnsupportedOpException {
         Kernel kernel = kernels.get(op);
         if (kernel == null) {
-            throw new UnsupportedOpException("the TensorFlow backend has no mapping for " + op);
+            throw new UnsupportedOpException(TensorFlowKernels.missing().getOrDefault(op,
+                    "the TensorFlow backend has no mapping for " + op));
         }
         TensorFormat format = formats.get(dtype);
         if (format == null) {
@@ -149,7 +150,11 @@ public final class TensorFlowExecutor implements OpExecutor {
                 // The constant holds its own reference to the tensor's buffer, so the host tensor
                 // can be closed at once. On the GPU, building the constant is the copy to the device.
                 try (TNumber hostTensor = format.tensorOf(input, length)) {
-                    operands.add(tf.constantOf(hostTensor));
+                    Operand<TNumber> flat = tf.constantOf(hostTensor);
+                    operands.add(op.kind() == OpKind.MATRIX ? TensorFlowKernels.asMatrix(tf, flat, length) : flat);
+                    if (op.kind() == OpKind.MATRIX) {
+                        releaser.release(flat); // the reshaped operand keeps its own reference to the data
+                    }
                 }
             }
             if (op.kind() == OpKind.REDUCTION) {
@@ -196,7 +201,8 @@ public final class TensorFlowExecutor implements OpExecutor {
             }
             for (int i = 0; i < op.arity(); i++) {
                 try (TNumber hostTensor = format.tensorOf(one, 1)) {
-                    ones.add(tf.constantOf(hostTensor));
+                    Operand<TNumber> flat = tf.constantOf(hostTensor);
+                    ones.add(op.kind() == OpKind.MATRIX ? TensorFlowKernels.asMatrix(tf, flat, 1) : flat);
                 }
             }
             if (op.kind() == OpKind.REDUCTION) {

@@ -1,0 +1,153 @@
+package io.github.opcompare.engine.accuracy;
+
+import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.engine.reference.ExactValue;
+import io.github.opcompare.engine.result.Accuracy;
+import io.github.opcompare.engine.result.WorstCase;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.LongFunction;
+
+/**
+ * One backend's accuracy over a stream of results, in constant memory: counts, maximum and mean ulp
+ * error, steps, the histogram, the error per binade of the input and the worst results. Each result
+ * is judged as {@link AccuracyAnalyzer} judges it. Accumulators of disjoint parts of the inputs
+ * {@linkplain #merge merge} into the accumulator of the whole, so a sweep of 2^32 inputs is judged in
+ * parallel, chunk by chunk, and gives what one pass over all of them would.
+ */
+public final class AccuracyAccumulator {
+    /** NaN mismatches are worse than any error; between equal errors the earlier input comes first. */
+    private static final Comparator<Candidate> BADNESS = Comparator.<Candidate>comparingDouble(c -> key(c.ulp))
+            .thenComparing(Comparator.comparingLong((Candidate c) -> c.index).reversed());
+
+    private final DType dtype;
+    private final int worstCount;
+    private final UlpHistogram histogram = new UlpHistogram();
+    private final BinadeProfile binades;
+    private final PriorityQueue<Candidate> worst;
+    private long count;
+    private long defined;
+    private long notCorrectlyRounded;
+    private long undefinedUlp;
+    private long maxSteps;
+    private double maxUlp;
+    private double sumUlp;
+
+    public AccuracyAccumulator(DType dtype, int worstCount) {
+        this.dtype = dtype;
+        this.worstCount = Math.max(0, worstCount);
+        this.binades = new BinadeProfile(dtype);
+        this.worst = new PriorityQueue<>(this.worstCount + 1, BADNESS);
+    }
+
+    /**
+     * Judges one result.
+     *
+     * @param index the result's position among all inputs, for the worst list
+     * @param x the first operand (for the error per binade)
+     * @param exact the exact result as (hi + lo) * 2^scale
+     * @param rounded the correctly rounded result in the dtype
+     * @param actual the backend's result
+     * @return the result's ulp error, NaN where undefined
+     */
+    public double add(long index, double x, double hi, double lo, int scale, double rounded, double actual) {
+        double u = UlpError.of(actual, hi, lo, scale, dtype);
+        // Bit equality: any NaN equals any NaN (canonical bits), -0 differs from +0.
+        if (Double.doubleToLongBits(actual) != Double.doubleToLongBits(rounded)) {
+            notCorrectlyRounded++;
+        } else if (u > 0.5) {
+            // Only an overflow gets here: ±Infinity is the correctly rounded result of an exact value
+            // beyond the range, and the formula measures it against a value the format cannot hold.
+            u = 0.5;
+        }
+        if (Double.isInfinite(u)) {
+            u = Double.NaN;
+        }
+        count++;
+        binades.add(x, u);
+        histogram.add(u);
+        if (Double.isNaN(u)) {
+            undefinedUlp++;
+        } else {
+            defined++;
+            sumUlp += u;
+            maxUlp = Math.max(maxUlp, u);
+            maxSteps = Math.max(maxSteps, Steps.between(actual, rounded, dtype));
+        }
+        if (worstCount > 0 && (worst.size() < worstCount || key(u) > key(worst.peek().ulp))) {
+            worst.add(new Candidate(index, hi, lo, scale, rounded, actual, u));
+            if (worst.size() > worstCount) {
+                worst.poll();
+            }
+        }
+        return u;
+    }
+
+    /** Adds another accumulator's results (of other inputs) to this one. */
+    public void merge(AccuracyAccumulator other) {
+        if (other.dtype != dtype) {
+            throw new IllegalArgumentException("Cannot merge " + other.dtype + " results into " + dtype);
+        }
+        count += other.count;
+        defined += other.defined;
+        notCorrectlyRounded += other.notCorrectlyRounded;
+        undefinedUlp += other.undefinedUlp;
+        maxSteps = Math.max(maxSteps, other.maxSteps);
+        maxUlp = Math.max(maxUlp, other.maxUlp);
+        sumUlp += other.sumUlp;
+        histogram.merge(other.histogram);
+        binades.merge(other.binades);
+        for (Candidate c : other.worst) {
+            worst.add(c);
+            if (worst.size() > worstCount) {
+                worst.poll();
+            }
+        }
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /**
+     * The accuracy of everything added.
+     *
+     * @param inputs the operands of the input at an index, as strings, for the worst list
+     * @param withBinades whether to include the error per binade (not for a reduction's one output)
+     */
+    public Accuracy toAccuracy(LongFunction<List<String>> inputs, boolean withBinades) {
+        boolean undefined = undefinedUlp > 0;
+        return new Accuracy(
+                undefined ? null : maxUlp,
+                defined == 0 ? null : sumUlp / defined,
+                count == 0 ? 1.0 : (double) (count - notCorrectlyRounded) / count,
+                notCorrectlyRounded,
+                undefined ? null : maxSteps,
+                undefinedUlp,
+                worstCases(inputs),
+                histogram.bins(),
+                withBinades ? binades.toResults() : null);
+    }
+
+    private List<WorstCase> worstCases(LongFunction<List<String>> inputs) {
+        List<Candidate> picked = new ArrayList<>(worst);
+        picked.sort(BADNESS.reversed());
+        List<WorstCase> out = new ArrayList<>(picked.size());
+        for (Candidate c : picked) {
+            long steps = Steps.between(c.actual, c.rounded, dtype);
+            out.add(new WorstCase(c.index, inputs.apply(c.index), dtype.format(c.rounded),
+                    new ExactValue(c.hi, c.lo, c.scale).format(), dtype.format(c.actual),
+                    Double.isNaN(c.ulp) ? null : c.ulp, steps == Steps.UNDEFINED ? null : steps));
+        }
+        return out;
+    }
+
+    private static double key(double u) {
+        return Double.isNaN(u) ? Double.POSITIVE_INFINITY : u;
+    }
+
+    private record Candidate(long index, double hi, double lo, int scale, double rounded, double actual, double ulp) {
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.opcompare.engine.check;
+
+import io.github.opcompare.engine.merge.QualifiedBackend;
+import io.github.opcompare.engine.result.Accuracy;
+import io.github.opcompare.engine.result.Agreement;
+import io.github.opcompare.engine.result.BackendResult;
+import io.github.opcompare.engine.result.CaseResult;
+import io.github.opcompare.engine.result.SizeTiming;
+
+/** Reads a metric from the result model for one case and backend. */
+final class MetricReader {
+    private MetricReader() {
+    }
+
+    static Measured read(Metric metric, String with, Long size, CaseResult c, BackendResult r) {
+        Accuracy a = r.accuracy();
+        return switch (metric) {
+            case MAX_ULP -> a == null ? noAccuracy() : a.maxUlp() != null ? Measured.of(a.maxUlp()) : undefinedUlp(a);
+            case MEAN_ULP -> a == null ? noAccuracy() : a.meanUlp() != null ? Measured.of(a.meanUlp()) : undefinedUlp(a);
+            case CORRECTLY_ROUNDED -> a == null ? noAccuracy() : Measured.of(a.correctlyRounded());
+            case MAX_STEPS -> a == null ? noAccuracy() : a.maxSteps() != null ? Measured.of(a.maxSteps()) : undefinedUlp(a);
+            case SPECIAL_MISMATCHES -> a == null ? noAccuracy() : Measured.of(a.undefinedUlp());
+            case REPRODUCIBLE -> r.reproducibility() == null ? Measured.notMeasured("no reproducibility runs")
+                    : Measured.of(r.reproducibility().reproducible() ? 1 : 0);
+            case AGREEMENT -> agreement(c, r.backend(), with);
+            case MEDIAN_NANOS -> median(r, size);
+        };
+    }
+
+    private static Measured noAccuracy() {
+        return Measured.notMeasured("no accuracy");
+    }
+
+    private static Measured undefinedUlp(Accuracy a) {
+        return Measured.undefined("undefined (" + a.undefinedUlp() + " result" + (a.undefinedUlp() == 1 ? "" : "s")
+                + " NaN or infinite where the exact value is not, or the reverse)");
+    }
+
+    private static Measured agreement(CaseResult c, String backend, String with) {
+        // In a merged file agreement exists only within one machine: the other backend on the same one.
+        String other = QualifiedBackend.parse(with).machine() != null ? with : QualifiedBackend.parse(backend).sibling(with);
+        if (c.agreement() != null) {
+            for (Agreement ag : c.agreement()) {
+                if ((ag.a().equals(backend) && ag.b().equals(other)) || (ag.b().equals(backend) && ag.a().equals(other))) {
+                    return Measured.of(ag.identical());
+                }
+            }
+        }
+        if (other.equals(backend)) {
+            return Measured.notMeasured("a backend is not compared with itself");
+        }
+        return Measured.notMeasured("no agreement with " + with + " (it has no result on this case)");
+    }
+
+    private static Measured median(BackendResult r, Long size) {
+        if (r.timing() == null || r.timing().isEmpty()) {
+            return Measured.notMeasured("not timed");
+        }
+        if (size == null) {
+            return Measured.of(r.largestTiming().medianNanos());
+        }
+        for (SizeTiming t : r.timing()) {
+            if (t.size() == size) {
+                return Measured.of(t.medianNanos());
+            }
+        }
+        return Measured.notMeasured("not timed at size " + size);
+    }
+}

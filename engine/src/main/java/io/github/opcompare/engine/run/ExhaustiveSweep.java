@@ -1,0 +1,271 @@
+package io.github.opcompare.engine.run;
+
+import io.github.opcompare.engine.accuracy.AccuracyAccumulator;
+import io.github.opcompare.engine.accuracy.AgreementAccumulator;
+import io.github.opcompare.engine.data.RawArrayFiles;
+import io.github.opcompare.engine.domain.ExhaustiveDomain;
+import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.engine.plan.PlannedCase;
+import io.github.opcompare.engine.reference.ExactElement;
+import io.github.opcompare.engine.reference.ReferenceCalculator;
+import io.github.opcompare.engine.result.Agreement;
+import io.github.opcompare.engine.result.BackendResult;
+import io.github.opcompare.engine.result.Status;
+import io.github.opcompare.engine.worker.ArrayRef;
+import io.github.opcompare.engine.worker.WorkerFailedException;
+import io.github.opcompare.engine.worker.WorkerReply;
+import io.github.opcompare.engine.worker.WorkerRequest;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
+
+/**
+ * An exhaustive sweep of a unary op over more inputs than fit in memory (all 2^32 float32 values):
+ * the inputs are written chunk by chunk into one memory-mapped file, every backend computes each
+ * chunk into its own mapped output file, and the engine judges the chunk in parallel on all cores,
+ * computing each exact result once for all backends and folding it into per-backend accumulators.
+ * Memory stays constant whatever the count: one chunk of inputs and one of outputs per backend.
+ *
+ * <p>A sweep measures accuracy and agreement; it is not timed (time the op on a sampled domain) and
+ * not repeated (reproducibility is a property of sampled cases).
+ */
+final class ExhaustiveSweep {
+    /** Inputs per chunk: 16 MiB of float32 per file, large against a worker call's fixed cost. */
+    static final int CHUNK = 1 << 22;
+    /** Inputs per parallel task within a chunk. */
+    private static final int BLOCK = 1 << 16;
+    /** Progress is reported at every tenth of the sweep. */
+    private static final int PROGRESS_STEPS = 10;
+    static final String NOT_TIMED = "not timed: an exhaustive sweep measures accuracy; time the op on a sampled domain";
+
+    private final RunSettings settings;
+    private final ReferenceCalculator reference;
+    private final RunListener listener;
+    private final LongSupplier clock;
+    private final int chunk;
+
+    ExhaustiveSweep(RunSettings settings, ReferenceCalculator reference, RunListener listener, LongSupplier clock, int chunk) {
+        this.settings = settings;
+        this.reference = reference;
+        this.listener = listener;
+        this.clock = clock;
+        this.chunk = chunk;
+    }
+
+    /** What the sweep found: per backend its result, and the agreement of each pair of backends that finished. */
+    record Outcome(List<BackendResult> results, List<Agreement> agreement) {
+    }
+
+    Outcome run(PlannedCase planned, ExhaustiveDomain domain, List<BackendSession> sessions, Path caseDir) throws IOException {
+        DType dtype = planned.dtype();
+        long first = domain.firstOrdinal(dtype);
+        long total = domain.count(dtype);
+        Files.createDirectories(caseDir);
+        Path input = caseDir.resolve("input-0.bin");
+        Map<String, Swept> swept = new LinkedHashMap<>();
+        Map<String, BackendResult> ended = new LinkedHashMap<>();
+        for (BackendSession session : sessions) {
+            if (session.available()) {
+                swept.put(session.id(), new Swept(session, caseDir.resolve("output-" + session.id() + ".bin"),
+                        new AccuracyAccumulator(dtype, settings.worstCount())));
+            } else {
+                ended.put(session.id(), BackendResult.notRun(session.id(), Status.SKIPPED, session.info().reason()));
+            }
+        }
+        List<String> ids = new ArrayList<>(swept.keySet());
+        AgreementAccumulator[][] agreement = newAgreement(ids.size(), dtype);
+        long start = clock.getAsLong();
+        int reported = 0;
+        for (long done = 0; done < total && !swept.isEmpty(); done += chunk) {
+            int n = (int) Math.min(chunk, total - done);
+            ByteBuffer in = writeInputs(input, first + done, n);
+            List<Swept> live = new ArrayList<>();
+            for (Swept s : swept.values()) {
+                BackendResult failure = s.compute(planned, input, n, first + done);
+                if (failure == null) {
+                    live.add(s);
+                } else {
+                    ended.put(s.session.id(), failure);
+                }
+            }
+            swept.values().removeIf(s -> ended.containsKey(s.session.id()));
+            judge(planned.op(), dtype, in, n, done, live, ids, agreement);
+            int step = (int) ((done + n) * PROGRESS_STEPS / total);
+            if (step > reported) {
+                reported = step;
+                listener.progress(planned, done + n, total, Duration.ofNanos(clock.getAsLong() - start));
+            }
+        }
+        List<BackendResult> results = new ArrayList<>();
+        for (BackendSession session : sessions) {
+            BackendResult r = ended.get(session.id());
+            if (r == null) {
+                Swept s = swept.get(session.id());
+                r = new BackendResult(session.id(), Status.OK.id(), null,
+                        s.accuracy.toAccuracy(index -> List.of(dtype.format(ExhaustiveDomain.valueOf(first + index, dtype))), true),
+                        null, null, null, null, null, List.of(NOT_TIMED));
+            }
+            results.add(r);
+        }
+        return new Outcome(results, agreementOf(ids, agreement, swept.keySet()));
+    }
+
+    /** The chunk's inputs, in order of their ordinals, into the mapped input file (and returned mapped). */
+    private static ByteBuffer writeInputs(Path input, long firstOrdinal, int n) {
+        ByteBuffer buffer = RawArrayFiles.mapForWriting(input, (long) n * Float.BYTES);
+        for (int i = 0; i < n; i++) {
+            buffer.putInt(i * Float.BYTES, ExhaustiveDomain.float32Bits(firstOrdinal + i));
+        }
+        return buffer;
+    }
+
+    /**
+     * Judges one chunk in parallel: blocks of inputs each get their own accumulators, merged into the
+     * sweep's at the end, so that no two threads ever touch one accumulator.
+     */
+    private void judge(Op op, DType dtype, ByteBuffer in, int n, long offset, List<Swept> live, List<String> ids,
+            AgreementAccumulator[][] agreement) {
+        if (live.isEmpty()) {
+            return;
+        }
+        List<ByteBuffer> outputs = live.stream().map(s -> RawArrayFiles.mapForReading(s.output, (long) n * Float.BYTES)).toList();
+        int[] column = live.stream().mapToInt(s -> ids.indexOf(s.session.id())).toArray();
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        Partial total = IntStream.range(0, blocks).parallel()
+                .mapToObj(b -> judgeBlock(op, dtype, in, outputs, column, b * BLOCK, Math.min(n, (b + 1) * BLOCK), offset, ids.size()))
+                .reduce(Partial::merge)
+                .orElseThrow();
+        for (int k = 0; k < live.size(); k++) {
+            live.get(k).accuracy.merge(total.accuracy[k]);
+        }
+        for (int a = 0; a < ids.size(); a++) {
+            for (int b = a + 1; b < ids.size(); b++) {
+                if (total.agreement[a][b] != null) {
+                    agreement[a][b].merge(total.agreement[a][b]);
+                }
+            }
+        }
+    }
+
+    private Partial judgeBlock(Op op, DType dtype, ByteBuffer in, List<ByteBuffer> outputs, int[] column, int from, int to,
+            long offset, int backends) {
+        Partial p = new Partial(outputs.size(), backends, column, dtype, settings.worstCount());
+        double[] actual = new double[outputs.size()];
+        for (int i = from; i < to; i++) {
+            double x = in.getFloat(i * Float.BYTES);
+            ExactElement e = reference.element(op, dtype, x, 0);
+            for (int k = 0; k < actual.length; k++) {
+                actual[k] = outputs.get(k).getFloat(i * Float.BYTES);
+                p.accuracy[k].add(offset + i, x, e.exact().hi(), e.exact().lo(), e.exact().scale(), e.rounded(), actual[k]);
+            }
+            for (int k = 0; k < actual.length; k++) {
+                for (int m = k + 1; m < actual.length; m++) {
+                    p.pair(k, m).add(actual[k], actual[m]);
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Accumulators of one block: accuracy per live backend, agreement per pair of backends (by column). */
+    private static final class Partial {
+        final AccuracyAccumulator[] accuracy;
+        final AgreementAccumulator[][] agreement;
+        final int[] column;
+
+        Partial(int live, int backends, int[] column, DType dtype, int worstCount) {
+            this.column = column;
+            accuracy = new AccuracyAccumulator[live];
+            for (int k = 0; k < live; k++) {
+                accuracy[k] = new AccuracyAccumulator(dtype, worstCount);
+            }
+            agreement = new AgreementAccumulator[backends][backends];
+            for (int k = 0; k < live; k++) {
+                for (int m = k + 1; m < live; m++) {
+                    agreement[column[k]][column[m]] = new AgreementAccumulator(dtype);
+                }
+            }
+        }
+
+        AgreementAccumulator pair(int k, int m) {
+            return agreement[column[k]][column[m]];
+        }
+
+        Partial merge(Partial other) {
+            for (int k = 0; k < accuracy.length; k++) {
+                accuracy[k].merge(other.accuracy[k]);
+            }
+            for (int a = 0; a < agreement.length; a++) {
+                for (int b = 0; b < agreement.length; b++) {
+                    if (agreement[a][b] != null) {
+                        agreement[a][b].merge(other.agreement[a][b]);
+                    }
+                }
+            }
+            return this;
+        }
+    }
+
+    private static AgreementAccumulator[][] newAgreement(int backends, DType dtype) {
+        AgreementAccumulator[][] a = new AgreementAccumulator[backends][backends];
+        for (int i = 0; i < backends; i++) {
+            for (int j = i + 1; j < backends; j++) {
+                a[i][j] = new AgreementAccumulator(dtype);
+            }
+        }
+        return a;
+    }
+
+    /** Pairs of backends that computed the whole sweep; a backend that dropped out has only part of it. */
+    private static List<Agreement> agreementOf(List<String> ids, AgreementAccumulator[][] agreement, java.util.Set<String> finished) {
+        List<Agreement> out = new ArrayList<>();
+        for (int a = 0; a < ids.size(); a++) {
+            for (int b = a + 1; b < ids.size(); b++) {
+                if (finished.contains(ids.get(a)) && finished.contains(ids.get(b))) {
+                    out.add(agreement[a][b].toAgreement(ids.get(a), ids.get(b)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One backend in the sweep: its session, its output file and its accuracy so far. */
+    private final class Swept {
+        final BackendSession session;
+        final Path output;
+        final AccuracyAccumulator accuracy;
+
+        Swept(BackendSession session, Path output, AccuracyAccumulator accuracy) {
+            this.session = session;
+            this.output = output;
+            this.accuracy = accuracy;
+        }
+
+        /** Computes one chunk; null when it did, else the backend's result (it takes no further part). */
+        BackendResult compute(PlannedCase planned, Path input, int n, long firstOrdinal) {
+            WorkerRequest request = WorkerRequest.run(planned.label(), planned.op().id(), planned.dtype().id(),
+                    List.of(new ArrayRef(input.toString(), n)), new ArrayRef(output.toString(), n), 1);
+            String where = String.format(Locale.ROOT, " (in the chunk of %d inputs from %s)", n,
+                    planned.dtype().format(ExhaustiveDomain.valueOf(firstOrdinal, planned.dtype())));
+            try {
+                WorkerReply reply = session.run(request, settings.caseTimeout());
+                if (WorkerReply.UNSUPPORTED.equals(reply.status())) {
+                    return BackendResult.notRun(session.id(), Status.UNSUPPORTED, reply.message());
+                }
+                return reply.ok() ? null : BackendResult.notRun(session.id(), Status.FAILED, reply.message() + where);
+            } catch (WorkerFailedException e) {
+                return BackendResult.notRun(session.id(), Status.FAILED, e.getMessage() + where);
+            }
+        }
+    }
+}

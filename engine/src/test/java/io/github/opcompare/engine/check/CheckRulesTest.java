@@ -1,0 +1,154 @@
+package io.github.opcompare.engine.check;
+
+import static io.github.opcompare.engine.check.CheckFixtures.accuracy;
+import static io.github.opcompare.engine.check.CheckFixtures.caseOf;
+import static io.github.opcompare.engine.check.CheckFixtures.exp32;
+import static io.github.opcompare.engine.check.CheckFixtures.ok;
+import static io.github.opcompare.engine.check.CheckFixtures.results;
+import static io.github.opcompare.engine.check.CheckFixtures.timing;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.opcompare.engine.result.Agreement;
+import io.github.opcompare.engine.result.BackendResult;
+import io.github.opcompare.engine.result.Results;
+import io.github.opcompare.engine.result.Status;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckRulesTest {
+
+    private static LimitSpec max(String metric, String value) {
+        return new LimitSpec(metric, null, value, null, null);
+    }
+
+    private static LimitSpec min(String metric, String value) {
+        return new LimitSpec(metric, value, null, null, null);
+    }
+
+    private static RuleSpec rule(String ops, String dtypes, String backends, LimitSpec... limits) {
+        return new RuleSpec(ops == null ? List.of() : List.of(ops), dtypes == null ? List.of() : List.of(dtypes),
+                backends == null ? List.of() : List.of(backends), List.of(limits));
+    }
+
+    private static List<String> messages(Results results, RuleSpec... rules) {
+        return RuleChecker.check(results, RuleParser.parse(List.of(rules), results)).violations().stream().map(Violation::message).toList();
+    }
+
+    private final Results nd4jExp = results(
+            exp32(List.of(ok("tensorflow-cpu", accuracy(1.16, 0.9, 1L, 0), true),
+                            ok("nd4j-cpu", accuracy(4880.0, 0.8293, 4880L, 0), true, timing(1000, 20_000, 21_000, 22_000))),
+                    List.of(new Agreement("tensorflow-cpu", "nd4j-cpu", 0.75, 4880L))),
+            caseOf("tanh", "tanh", "float32", List.of(ok("nd4j-cpu", accuracy(1.5, 0.995, 1L, 0), true))),
+            caseOf("exp64", "exp", "float64", List.of(ok("nd4j-cpu", accuracy(9.0, 0.5, 9L, 0), true))));
+
+    @Test
+    void issueExampleGivesJacocoStyleLinesForEveryBrokenLimit() {
+        List<String> lines = messages(nd4jExp, rule("tanh,exp", "float32", "nd4j-cpu", max("maxUlp", "4"), min("correctlyRounded", "99%")));
+        // tanh keeps both limits (1.5 <= 4, 99.5% >= 99%); exp/float64 is outside the rule's dtypes.
+        assertEquals(List.of(
+                "case exp/float32 backend nd4j-cpu: maxUlp is 4880.0, but expected maximum is 4",
+                "case exp/float32 backend nd4j-cpu: correctlyRounded is 82.93%, but expected minimum is 99%"), lines);
+    }
+
+    @Test
+    void emptySelectorsCoverEveryResult() {
+        List<String> lines = messages(nd4jExp, rule(null, null, null, max("maxSteps", "8")));
+        assertEquals(List.of("case exp/float32 backend nd4j-cpu: maxSteps is 4880, but expected maximum is 8",
+                "case exp64/float64 backend nd4j-cpu: maxSteps is 9, but expected maximum is 8"), lines);
+    }
+
+    @Test
+    void agreementIsReadFromThePairWhicheverSideTheBackendIsOn() {
+        LimitSpec agree = new LimitSpec("agreement", "0.9", null, "nd4j-cpu", null);
+        assertEquals(List.of("case exp/float32 backend tensorflow-cpu: agreement with nd4j-cpu is 0.75, but expected minimum is 0.9"),
+                messages(nd4jExp, rule("exp", "float32", "tensorflow-cpu", agree)));
+    }
+
+    @Test
+    void medianAtANamedSizeAndReproducibility() {
+        Results r = results(exp32(List.of(ok("nd4j-cpu", accuracy(0.5, 1.0, 0L, 0), false, timing(1000, 30, 40, 50), timing(10_000, 300, 400, 500))),
+                List.of()));
+        assertEquals(List.of("case exp/float32 backend nd4j-cpu: medianNanos at size 1000 is 40.0, but expected maximum is 35",
+                        "case exp/float32 backend nd4j-cpu: reproducible is false, but expected minimum is true"),
+                messages(r, rule(null, null, null, new LimitSpec("medianNanos", null, "35", null, "1e3"), min("reproducible", "true"))));
+        // Without a size the largest timed is judged: 400 ns.
+        assertEquals(List.of("case exp/float32 backend nd4j-cpu: medianNanos is 400.0, but expected maximum is 399"),
+                messages(r, rule(null, null, null, max("medianNanos", "399"))));
+    }
+
+    @Test
+    void undefinedUlpBreaksAMaximumAndCountsAsSpecialMismatches() {
+        Results r = results(exp32(List.of(ok("nd4j-cpu", accuracy(null, 0.98, null, 2), true)), List.of()));
+        List<String> lines = messages(r, rule(null, null, null, max("maxUlp", "4"), max("specialMismatches", "0")));
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).startsWith("case exp/float32 backend nd4j-cpu: maxUlp is undefined (2 results NaN or infinite"), lines.get(0));
+        assertTrue(lines.get(0).endsWith(", but expected maximum is 4"));
+        assertEquals("case exp/float32 backend nd4j-cpu: specialMismatches is 2, but expected maximum is 0", lines.get(1));
+    }
+
+    @Test
+    void onlyOkResultsAreJudgedAndARuleThatMatchesNothingIsANote() {
+        Results r = results(exp32(List.of(BackendResult.notRun("nd4j-cpu", Status.FAILED, "crashed")), List.of()));
+        RuleChecker.RuleOutcome outcome = RuleChecker.check(r, RuleParser.parse(List.of(rule(null, null, null, max("maxUlp", "1"))), r));
+        assertEquals(List.of(), outcome.violations());
+        assertEquals(List.of("rule 1 matched no result with status ok"), outcome.notes());
+    }
+
+    @Test
+    void configurationErrorsNameTheCulpritAndTheChoices() {
+        assertEquals("rule 1: unknown metric 'maxulpp'; valid metrics are: maxUlp, meanUlp, correctlyRounded, maxSteps, agreement,"
+                + " reproducible, specialMismatches, medianNanos", parseError(rule(null, null, null, max("maxulpp", "1"))));
+        String op = parseError(rule("expp", null, null, max("maxUlp", "1")));
+        assertTrue(op.startsWith("rule 1: Unknown op 'expp'; valid ops are: ") && op.contains(" exp,"), op);
+        assertTrue(parseError(rule(null, "float31", null, max("maxUlp", "1"))).contains("Unknown dtype 'float31'"));
+        String backend = parseError(rule(null, null, "nd4j", max("maxUlp", "1")));
+        assertTrue(backend.startsWith("rule 1: unknown backend 'nd4j'; valid backends are: tensorflow-cpu, nd4j-cpu, numpy, jdk"), backend);
+        assertTrue(parseError(rule(null, null, null, max("maxUlp", "4%"))).contains("a percentage fits only a share"));
+        assertTrue(parseError(rule(null, null, null, min("correctlyRounded", "150%"))).contains("a share lies from 0 to 1"));
+        assertTrue(parseError(rule(null, null, null, max("agreement", "1"))).contains("the limit on agreement needs <with>"));
+        assertTrue(parseError(rule(null, null, null, new LimitSpec("maxUlp", null, null, null, null))).contains("neither <minimum> nor <maximum>"));
+        assertTrue(parseError(rule(null, null, null, new LimitSpec("maxUlp", "5", "4", null, null))).contains("<minimum> 5 above <maximum> 4"));
+        assertTrue(parseError(rule(null, null, null, new LimitSpec("maxUlp", null, "4", null, "1000"))).contains("<size> fits only"));
+        assertTrue(parseError(new RuleSpec(List.of(), List.of(), List.of(), List.of())).contains("no <limits>"));
+        // The second rule is named when it is the culprit.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuleParser.parse(
+                List.of(rule(null, null, null, max("maxUlp", "1")), rule(null, null, null, max("nope", "1"))), nd4jExp));
+        assertTrue(e.getMessage().startsWith("rule 2: unknown metric 'nope'"));
+    }
+
+    @Test
+    void aBackendThatOnlyTheResultsKnowIsValid() {
+        Results r = results(exp32(List.of(ok("nd4j-cpu", accuracy(0.5, 1.0, 0L, 0), true)), List.of()));
+        Results withRecording = new Results(r.schema(), r.opcompareVersion(), true, r.environment(),
+                List.of(new io.github.opcompare.engine.result.BackendInfo("numpy-1.13", "recording", "", "cpu", null, null, true, null)),
+                r.cases());
+        assertEquals(1, RuleParser.parse(List.of(rule(null, null, "numpy-1.13", max("maxUlp", "1"))), withRecording).size());
+    }
+
+    private String parseError(RuleSpec spec) {
+        return assertThrows(IllegalArgumentException.class, () -> RuleParser.parse(List.of(spec), nd4jExp)).getMessage();
+    }
+
+    @Test
+    void inAMergedFileARuleCoversItsBackendOnEveryMachineAndAgreementStaysOnOneMachine() {
+        Results merged = results(exp32(List.of(
+                        ok("nd4j-cpu@xeon", accuracy(4880.0, 0.8, 1L, 0), true),
+                        ok("tensorflow-cpu@xeon", accuracy(1.0, 0.9, 1L, 0), true),
+                        ok("nd4j-cpu@epyc", accuracy(2.0, 0.8, 1L, 0), true),
+                        ok("tensorflow-cpu@epyc", accuracy(1.0, 0.9, 1L, 0), true)),
+                List.of(new Agreement("tensorflow-cpu@xeon", "nd4j-cpu@xeon", 0.5, 9L),
+                        new Agreement("tensorflow-cpu@epyc", "nd4j-cpu@epyc", 0.95, 1L))));
+        assertEquals(List.of("case exp/float32 backend nd4j-cpu@xeon: maxUlp is 4880.0, but expected maximum is 4",
+                        "case exp/float32 backend nd4j-cpu@xeon: agreement with tensorflow-cpu is 0.5, but expected minimum is 0.9"),
+                messages(merged, rule(null, null, "nd4j-cpu", max("maxUlp", "4"), new LimitSpec("agreement", "0.9", null, "tensorflow-cpu", null))));
+    }
+
+    @Test
+    void partialResultsAreANote() {
+        Results partial = new Results(Results.SCHEMA, "t", false, null, List.of(), List.of(), List.of("log/float32"));
+        assertEquals(List.of("the results are partial: 1 planned case has no results [log/float32]"),
+                RuleChecker.check(partial, List.of()).notes());
+    }
+}

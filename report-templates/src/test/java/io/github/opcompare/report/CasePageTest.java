@@ -1,0 +1,145 @@
+package io.github.opcompare.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.opcompare.engine.result.Results;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CasePageTest {
+    @TempDir
+    Path dir;
+
+    private String page(Results results, String name) throws IOException {
+        new ReportRenderer().render(results, null, dir);
+        return Files.readString(dir.resolve("cases/" + name + ".html"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void plotsAreSvgFilesBesideThePage() throws IOException {
+        String html = page(RichFixtures.results(), "tanh-float32");
+        for (String plot : List.of("tanh-float32-histogram.svg", "tanh-float32-binades.svg", "tanh-float32-timing.svg")) {
+            assertTrue(html.contains("src=\"" + plot + "\""), plot);
+            String svg = Files.readString(dir.resolve("cases/" + plot), StandardCharsets.UTF_8);
+            assertTrue(svg.contains("<svg"), plot);
+            assertTrue(svg.contains(RichFixtures.CPU) && svg.contains(RichFixtures.GPU), plot + " names both backends in its legend");
+        }
+    }
+
+    @Test
+    void worstInputShowsExactValueAndEveryBackendsResult() throws IOException {
+        String html = page(RichFixtures.results(), "tanh-float32");
+        String worst = section(html, "worst");
+        String row20 = row(worst, "20");
+        assertTrue(row20.contains("<code>9.765625E-4</code>"), row20);          // input
+        assertTrue(row20.contains("<code>0.000976562189559319</code>"), row20); // exact
+        assertTrue(row20.contains("<code>9.765622E-4</code>"), row20);          // correctly rounded, and the CPU's
+        assertTrue(row20.contains("class=\"differs worst\""), row20);           // the GPU's 9.7656244E-4, off
+        assertTrue(row20.contains("lib-gpu: 3.00 ulp, 3 steps"), row20);
+        // The CPU's own worst (element 5) is listed too, with its 0.4 ulp.
+        assertTrue(row(worst, "5").contains("lib-cpu: 0.40 ulp, 0 steps"), worst);
+    }
+
+    @Test
+    void sideBySideHighlightsOnlyTheDifferingEntry() throws IOException {
+        String values = section(page(RichFixtures.results(), "tanh-float32"), "values");
+        assertEquals(16, count(values, "<td class=\"num idx\">"));
+        assertEquals(1, count(values, "class=\"differs"), values);
+        assertTrue(row(values, "3").contains("class=\"differs\""), values);
+    }
+
+    @Test
+    void cpuAgainstGpuSectionShowsSharesAndSpeedups() throws IOException {
+        String html = page(RichFixtures.results(), "tanh-float32");
+        String devices = section(html, "devices");
+        assertTrue(devices.contains("60.00%"), devices);
+        // 1,001,000 ns on the CPU over 70,000 ns on the GPU: 14.3 times.
+        assertTrue(devices.contains("1,000,000: CPU 1.00 ms, GPU 70.0 µs → 14×"), devices);
+        assertTrue(devices.contains("100: CPU 1.10 µs, GPU 20.0 µs → 0.1×"), devices);
+        String index = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(index.contains("CPU vs GPU"), "overview gets a GPU column");
+        assertTrue(index.contains("lib-gpu is 14× faster than lib-cpu at 1,000,000 and gives 60.00% of lib-cpu&#39;s bits"), index);
+    }
+
+    @Test
+    void withoutDevicesThereIsNoGpuSection() throws IOException {
+        String html = page(Fixtures.results(), "sqrt-f32-float32");
+        assertFalse(html.contains("id=\"devices\""));
+        assertFalse(Files.readString(dir.resolve("index.html")).contains("CPU vs GPU"));
+    }
+
+    @Test
+    void specialInputsAreListedWithTheMismatchFlagged() throws IOException {
+        String specials = section(page(RichFixtures.results(), "sqrt-special-float32"), "specials");
+        // -0, NaN, Infinity and the subnormal 1.4E-45 are special; 4.0 is not.
+        assertEquals(4, count(specials, "<td class=\"num idx\">"), specials);
+        assertFalse(specials.contains("<code>4.0</code>"), specials);
+        assertTrue(row(specials, "0").contains("class=\"differs worst\""), specials);
+        assertEquals(1, count(specials, "class=\"differs"), specials);
+        assertFalse(page(RichFixtures.results(), "tanh-float32").contains("id=\"specials\""), "no special inputs, no section");
+    }
+
+    @Test
+    void hostileCaseIdIsTextOnItsPageAndInItsFileName() throws IOException {
+        new ReportRenderer().render(Fixtures.results(), null, dir);
+        try (var files = Files.list(dir.resolve("cases"))) {
+            List<Path> pages = files.filter(p -> p.toString().endsWith(".html") && p.getFileName().toString().startsWith("_script_")).toList();
+            assertEquals(1, pages.size());
+            String html = Files.readString(pages.get(0), StandardCharsets.UTF_8);
+            assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+            assertFalse(html.contains("<script>"), html);
+        }
+    }
+
+    @Test
+    void axisNumbersDoNotFollowTheLocale() throws IOException {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            page(RichFixtures.results(), "tanh-float32");
+            String svg = Files.readString(dir.resolve("cases/tanh-float32-binades.svg"), StandardCharsets.UTF_8);
+            // The y axis of errors up to 3 ulp has ticks at halves: 0.5, not 0,5.
+            assertTrue(svg.contains(">0.5<"), svg);
+            assertFalse(Pattern.compile(">\\d+,\\d+<").matcher(svg).find(), "decimal comma in a tick label");
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void helpAndEnvironmentPagesExistAndLinkBack() throws IOException {
+        new ReportRenderer().render(RichFixtures.results(), null, dir);
+        String help = Files.readString(dir.resolve("help.html"), StandardCharsets.UTF_8);
+        assertTrue(help.contains("id=\"ulp\"") && help.contains("id=\"steps\"") && help.contains("correctly rounded"));
+        assertTrue(help.contains("href=\"./index.html\""));
+        assertTrue(Files.readString(dir.resolve("environment.html")).contains("<code>lib-gpu</code>"));
+    }
+
+    private static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertTrue(start >= 0, "section " + id);
+        int end = html.indexOf("</section>", start);
+        return html.substring(start, end);
+    }
+
+    /** The table row whose index column reads {@code index}. */
+    private static String row(String html, String index) {
+        Matcher m = Pattern.compile("<tr>\\s*<td class=\"num idx\">" + Pattern.quote(index) + "</td>[\\s\\S]*?</tr>").matcher(html);
+        assertTrue(m.find(), "row " + index);
+        return m.group();
+    }
+
+    private static int count(String s, String part) {
+        return s.split(Pattern.quote(part), -1).length - 1;
+    }
+}
