@@ -38,6 +38,7 @@ public record CasePage(
         List<ValueLine> worst,
         List<ValueLine> sample,
         List<ValueLine> specials,
+        String specialsLegend,
         List<ReproRow> reproducibility,
         List<FitRow> fits,
         List<PairRow> agreement,

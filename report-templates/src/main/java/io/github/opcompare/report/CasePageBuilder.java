@@ -11,6 +11,7 @@ import io.github.opcompare.engine.result.Reproducibility;
 import io.github.opcompare.engine.result.SizeTiming;
 import io.github.opcompare.engine.result.Status;
 import io.github.opcompare.engine.result.UlpBin;
+import io.github.opcompare.engine.result.SpecialValue;
 import io.github.opcompare.engine.result.ValueRow;
 import io.github.opcompare.engine.result.WorstCase;
 import io.github.opcompare.report.CasePage.BackendRow;
@@ -83,12 +84,18 @@ final class CasePageBuilder {
         List<ValueLine> sample = new ArrayList<>();
         List<ValueLine> specials = new ArrayList<>();
         values(c, valueColumns, worst, sample, specials);
+        // No section without specials and without sampled special inputs.
+        String specialsLegend = specials.isEmpty() ? null : SPECIALS_SAMPLED;
+        if (c.specials() != null) {
+            specials.clear();
+            specialsLegend = specials(c, valueColumns, specials);
+        }
 
         CasePage page = new CasePage("..", c.id() + " · " + c.dtype() + " · opcompare", c.id(), c.op(), c.dtype(),
                 String.join("; ", list(c.inputs())), Formats.count(c.size()), String.valueOf(c.seed()), summary.grade(),
                 summary.sentence(), backendRows(c), histogram == null ? null : base + "-histogram.svg", histogramColumns,
                 histogramTable, binades == null ? null : base + "-binades.svg", timing == null ? null : base + "-timing.svg",
-                valueColumns, worst, sample, specials, reproducibility(results), fits(results), pairs(c), devices(c),
+                valueColumns, worst, sample, specials, specialsLegend, reproducibility(results), fits(results), pairs(c), devices(c),
                 baseline.rows(c.id() + "/" + c.dtype()), machines.names(), machines.across(c), generator);
         return new Built(page, charts);
     }
@@ -313,6 +320,39 @@ final class CasePageBuilder {
                 specials.add(line);
             }
         }
+    }
+
+    static final String SPECIALS_SAMPLED = "Elements whose input is ±0, ±∞, NaN or subnormal; a mismatch with the"
+            + " correctly rounded result is flagged.";
+
+    /**
+     * The case's special inputs (issue 3's specials) against the result IEEE 754 / C99 Annex F prescribe.
+     * A unary op has 15 and all are listed; a binary op has 225 pairs, of which only those some backend
+     * gets wrong are listed.
+     *
+     * @return the legend saying what is listed
+     */
+    private static String specials(CaseResult c, List<String> columns, List<ValueLine> lines) {
+        List<SpecialValue> all = c.specials();
+        boolean binary = !all.isEmpty() && all.get(0).inputs().size() > 1;
+        long wrong = all.stream().filter(s -> !s.mismatches().isEmpty()).count();
+        for (int i = 0; i < all.size(); i++) {
+            SpecialValue s = all.get(i);
+            if (binary && s.mismatches().isEmpty()) {
+                continue;
+            }
+            List<ValueCell> cells = new ArrayList<>();
+            for (String col : columns) {
+                String v = s.actual().get(col);
+                cells.add(new ValueCell(v == null ? "" : v, s.mismatches().contains(col), false));
+            }
+            lines.add(new ValueLine(String.valueOf(i), String.join(", ", s.inputs()), "", s.expected(), cells, ""));
+        }
+        String what = binary ? all.size() + " pairs of special inputs" : all.size() + " special inputs";
+        return "The " + what + " (±0, ±smallest and ±largest subnormal, ±smallest normal, ±1, ±largest finite,"
+                + " ±∞, NaN) against the result IEEE 754 and C99 Annex F prescribe (the \"Correctly rounded\" column); "
+                + wrong + " of them got a different result from at least one backend, flagged ≠"
+                + (binary ? "; only those are listed." : ".");
     }
 
     private static String errorText(WorstCase w) {

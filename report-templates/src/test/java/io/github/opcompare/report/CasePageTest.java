@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Results;
+import io.github.opcompare.engine.result.SpecialValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -123,6 +126,27 @@ class CasePageTest {
         assertTrue(help.contains("id=\"ulp\"") && help.contains("id=\"steps\"") && help.contains("correctly rounded"));
         assertTrue(help.contains("href=\"./index.html\""));
         assertTrue(Files.readString(dir.resolve("environment.html")).contains("<code>lib-gpu</code>"));
+    }
+
+    @Test
+    void theCasesSpecialsAreListedAgainstThePrescribedResult() throws IOException {
+        // sqrt(-0) is -0 by IEEE 754; the GPU build returns +0, the CPU build -0.
+        CaseResult base = RichFixtures.tanh();
+        List<SpecialValue> specials = List.of(
+                new SpecialValue(List.of("-0.0"), "-0.0", Map.of(RichFixtures.CPU, "-0.0", RichFixtures.GPU, "0.0"),
+                        List.of(RichFixtures.GPU)),
+                new SpecialValue(List.of("NaN"), "NaN", Map.of(RichFixtures.CPU, "NaN", RichFixtures.GPU, "NaN"), List.of()));
+        CaseResult withSpecials = new CaseResult(base.id(), base.op(), base.dtype(), base.inputs(), base.size(), base.seed(),
+                base.results(), base.agreement(), base.timeBudgetNanos(), base.timingNanos(), base.devices(), base.values(), specials);
+        Results results = new Results(Results.SCHEMA, "test", true, null, RichFixtures.results().backends(), List.of(withSpecials));
+        String section = section(page(results, "tanh-float32"), "specials");
+        assertTrue(section.contains("The 2 special inputs"), section);
+        assertTrue(section.contains("1 of them got a different result from at least one backend"), section);
+        String minusZero = row(section, "0");
+        assertTrue(minusZero.contains("<code>-0.0</code>"), minusZero);
+        assertEquals(1, count(minusZero, "class=\"differs"), minusZero);
+        assertTrue(minusZero.contains("<code>0.0</code><span class=\"flag\""), minusZero);
+        assertEquals(0, count(row(section, "1"), "class=\"differs"));
     }
 
     private static String section(String html, String id) {

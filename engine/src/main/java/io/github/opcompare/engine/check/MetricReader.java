@@ -19,12 +19,25 @@ final class MetricReader {
             case MEAN_ULP -> a == null ? noAccuracy() : a.meanUlp() != null ? Measured.of(a.meanUlp()) : undefinedUlp(a);
             case CORRECTLY_ROUNDED -> a == null ? noAccuracy() : Measured.of(a.correctlyRounded());
             case MAX_STEPS -> a == null ? noAccuracy() : a.maxSteps() != null ? Measured.of(a.maxSteps()) : undefinedUlp(a);
-            case SPECIAL_MISMATCHES -> a == null ? noAccuracy() : Measured.of(a.undefinedUlp());
+            case SPECIAL_MISMATCHES -> specialMismatches(c, r, a);
             case REPRODUCIBLE -> r.reproducibility() == null ? Measured.notMeasured("no reproducibility runs")
                     : Measured.of(r.reproducibility().reproducible() ? 1 : 0);
             case AGREEMENT -> agreement(c, r.backend(), with);
             case MEDIAN_NANOS -> median(r, size);
         };
+    }
+
+    /**
+     * The special inputs (±0, ±Infinity, NaN, subnormals…) whose result differs from the prescribed one;
+     * where a case has no specials (not elementwise, or a merged file), the results that are NaN or
+     * infinite where the exact value is finite, or the reverse.
+     */
+    private static Measured specialMismatches(CaseResult c, BackendResult r, Accuracy a) {
+        Long mismatches = c.specialMismatches(r.backend());
+        if (mismatches != null) {
+            return Measured.of(mismatches);
+        }
+        return a == null ? noAccuracy() : Measured.of(a.undefinedUlp());
     }
 
     private static Measured noAccuracy() {

@@ -15,6 +15,8 @@ import java.util.List;
  *     when no library ran on both
  * @param values a few elements side by side with every backend's result: the first ones in input
  *     order, then the worst of each backend; null when not computed
+ * @param specials the op's special inputs with the prescribed and each backend's result; null for ops
+ *     that are not elementwise, and for results written before they existed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResult(
@@ -29,12 +31,25 @@ public record CaseResult(
         Long timeBudgetNanos,
         Long timingNanos,
         List<DeviceComparison> devices,
-        List<ValueRow> values) {
+        List<ValueRow> values,
+        List<SpecialValue> specials) {
 
-    /** A case without the side-by-side values (results written before they existed, test fixtures). */
+    /** A case without the side-by-side values and specials (results written before they existed, test fixtures). */
     public CaseResult(String id, String op, String dtype, List<String> inputs, long size, long seed,
             List<BackendResult> results, List<Agreement> agreement, Long timeBudgetNanos, Long timingNanos,
             List<DeviceComparison> devices) {
-        this(id, op, dtype, inputs, size, seed, results, agreement, timeBudgetNanos, timingNanos, devices, null);
+        this(id, op, dtype, inputs, size, seed, results, agreement, timeBudgetNanos, timingNanos, devices, null, null);
+    }
+
+    /** A case without specials (results written before they existed, test fixtures). */
+    public CaseResult(String id, String op, String dtype, List<String> inputs, long size, long seed,
+            List<BackendResult> results, List<Agreement> agreement, Long timeBudgetNanos, Long timingNanos,
+            List<DeviceComparison> devices, List<ValueRow> values) {
+        this(id, op, dtype, inputs, size, seed, results, agreement, timeBudgetNanos, timingNanos, devices, values, null);
+    }
+
+    /** How many of the special inputs the backend got wrong; null when the case has no specials. */
+    public Long specialMismatches(String backend) {
+        return specials == null ? null : specials.stream().filter(s -> s.mismatches().contains(backend)).count();
     }
 }

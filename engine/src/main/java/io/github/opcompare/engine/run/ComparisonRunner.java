@@ -16,6 +16,7 @@ import io.github.opcompare.engine.reference.ReferenceCalculator;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.DeviceComparison;
+import io.github.opcompare.engine.result.SpecialValue;
 import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
@@ -138,6 +139,7 @@ public final class ComparisonRunner {
                 timed.add(session);
             }
         }
+        List<SpecialValue> specials = new SpecialsRun(reference, settings, listener).run(planned, timed, caseDir);
         TimingSweep.Outcome timing = null;
         if (!settings.sizes().isEmpty() && !settings.timeBudget().isZero() && !timed.isEmpty()) {
             Map<String, BackendSession> singles = new LinkedHashMap<>();
@@ -157,7 +159,7 @@ public final class ComparisonRunner {
                 length, planned.seed(), results, agreement,
                 timing == null ? null : timing.budgetNanos(), timing == null ? null : timing.elapsedNanos(),
                 devices.isEmpty() ? null : devices,
-                ValueSampler.rows(planned.op(), inputs, exact, run.outputs, results));
+                ValueSampler.rows(planned.op(), inputs, exact, run.outputs, results), specials);
     }
 
     /** A case over more inputs than memory holds: streamed through the backends in chunks, judged as it goes. */
