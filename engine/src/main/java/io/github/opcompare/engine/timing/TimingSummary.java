@@ -8,7 +8,7 @@ import org.apache.commons.statistics.descriptive.Median;
 /** Turns one size's raw samples into the figures results.json carries. */
 public final class TimingSummary {
     static final double CONFIDENCE = 0.95;
-    /** Samples the bootstrap interval is computed from, at most. */
+    /** Samples a bootstrap resample holds, at most. */
     static final int BOOTSTRAP_SAMPLES = 1000;
     /** Samples kept in results.json (for statistical tests against a baseline), at most. */
     static final int STORED_SAMPLES = 200;
@@ -29,11 +29,10 @@ public final class TimingSummary {
         if (values.length == 0) {
             throw new IllegalArgumentException("no samples at size " + size);
         }
-        // Subsets first: the median below reorders the array it is given.
-        // The bootstrap resamples 2000 times: on 20,000 samples that would cost a second per size. An
-        // evenly spaced subset keeps its cost bounded and, having fewer samples, gives an interval
-        // that is if anything wider than the one all samples would give.
-        double[] ci = BootstrapInterval.ofMedian(evenlySpaced(values, BOOTSTRAP_SAMPLES).clone(), CONFIDENCE);
+        // The bootstrap resamples 2000 times: of 20,000 samples each that would cost a second per size,
+        // so resamples hold at most 1000 (m-out-of-n, rescaled to n).
+        double[] ci = BootstrapInterval.ofMedian(values.clone(), CONFIDENCE, BOOTSTRAP_SAMPLES);
+        // The kept subset before the median below, which reorders the array it is given.
         double[] kept = evenlySpaced(values, STORED_SAMPLES).clone();
         double median = Median.withDefaults().evaluate(values);
         double seconds = median * 1e-9;

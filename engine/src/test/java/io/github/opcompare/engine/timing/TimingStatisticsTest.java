@@ -144,4 +144,32 @@ class TimingStatisticsTest {
         assertEquals(6.0, t.sampleNanos().get(1));
         assertEquals(996.0, t.sampleNanos().get(199));
     }
+
+    @Test
+    void withManySamplesTheIntervalStillHoldsTheMedianOfAllOfThem() {
+        // Timings on a clock grid: 2000 at 1941.7, 500 at 1942.6, 500 outliers at 3000, interleaved.
+        // The median of all is 1941.7, and the interval must hold it.
+        List<Double> samples = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            samples.add(i % 6 < 4 ? 1941.7 : i % 6 == 4 ? 1942.6 : 3000.0);
+        }
+        SizeTiming t = TimingSummary.of(10_000, samples, 10, 10_000, 80_000, List.of(), List.of());
+        assertEquals(1941.7, t.medianNanos());
+        assertTrue(t.ciLowNanos() <= t.medianNanos() && t.medianNanos() <= t.ciHighNanos(), t.toString());
+    }
+
+    @Test
+    void theRescaledIntervalHasTheWidthTheoryGivesTheMedianOfAllSamples() {
+        // 4000 evenly spread values in (0, 1): the median of n uniform samples has standard deviation
+        // 1/(2 sqrt(n)) = 0.0079, so a 95% interval is about 2 * 1.96 * 0.0079 = 0.031 wide, where the
+        // median of a 1000-sample resample alone would give 0.062.
+        double[] values = new double[4000];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble();
+        }
+        double[] ci = BootstrapInterval.ofMedian(values, 0.95, 1000);
+        double width = ci[1] - ci[0];
+        assertTrue(width > 0.02 && width < 0.045, "width " + width);
+    }
 }
