@@ -81,9 +81,9 @@ public final class ReproducibilityAnalyzer {
         if (Double.isNaN(a) || Double.isNaN(b)) {
             return Double.isNaN(a) && Double.isNaN(b);
         }
-        if (dtype == DType.FLOAT32) {
-            return Float.floatToRawIntBits((float) a) == Float.floatToRawIntBits((float) b);
+        if (dtype == DType.FLOAT64) {
+            return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
         }
-        return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
+        return dtype.encode(a) == dtype.encode(b);
     }
 }

@@ -35,7 +35,12 @@ public final class Steps {
             int bits = Float.floatToRawIntBits((float) x);
             return bits >= 0 ? bits : -(long) (bits & 0x7fffffff);
         }
-        long bits = Double.doubleToRawLongBits(x);
-        return bits >= 0 ? bits : -(bits & Long.MAX_VALUE);
+        if (dtype == DType.FLOAT64) {
+            long bits = Double.doubleToRawLongBits(x);
+            return bits >= 0 ? bits : -(bits & Long.MAX_VALUE);
+        }
+        long bits = dtype.encode(x);
+        long sign = 1L << (dtype.bytes() * 8 - 1);
+        return (bits & sign) == 0 ? bits : -(bits & (sign - 1));
     }
 }

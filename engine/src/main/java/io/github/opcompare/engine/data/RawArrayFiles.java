@@ -34,6 +34,11 @@ public final class RawArrayFiles {
             for (int i = 0; i < length; i++) {
                 data[i] = floats.get(i);
             }
+        } else if (dtype.isHalfWidth()) {
+            var shorts = buffer.asShortBuffer();
+            for (int i = 0; i < length; i++) {
+                data[i] = dtype.decode(shorts.get(i));
+            }
         } else {
             buffer.asDoubleBuffer().get(data);
         }
@@ -47,6 +52,11 @@ public final class RawArrayFiles {
             var floats = buffer.asFloatBuffer();
             for (double v : data) {
                 floats.put((float) v);
+            }
+        } else if (values.dtype().isHalfWidth()) {
+            var shorts = buffer.asShortBuffer();
+            for (double v : data) {
+                shorts.put((short) values.dtype().encode(v));
             }
         } else {
             buffer.asDoubleBuffer().put(data);

@@ -68,7 +68,7 @@ public final class ExhaustiveDomain implements InputDomain {
         return switch (dtype) {
             case FLOAT32 -> Float.intBitsToFloat(float32Bits(ordinal));
             case FLOAT64 -> Double.longBitsToDouble(ordinal >= 0 ? ordinal : ~ordinal | Long.MIN_VALUE);
-            default -> throw new IllegalArgumentException("exhaustive does not cover " + dtype.id());
+            default -> dtype.decode(ordinal >= 0 ? ordinal : ~ordinal | signBit(dtype));
         };
     }
 
@@ -88,17 +88,24 @@ public final class ExhaustiveDomain implements InputDomain {
                 long bits = Double.doubleToRawLongBits(value);
                 yield bits >= 0 ? bits : ~(bits & Long.MAX_VALUE);
             }
-            default -> throw new IllegalArgumentException("exhaustive does not cover " + dtype.id());
+            default -> {
+                long bits = dtype.encode(value);
+                yield (bits & signBit(dtype)) == 0 ? bits : ~(bits & (signBit(dtype) - 1));
+            }
         };
+    }
+
+    private static long signBit(DType dtype) {
+        return 1L << (dtype.bytes() * 8 - 1);
     }
 
     /** The ordinal of the first negative NaN, below -Infinity. */
     private static long minOrdinal(DType dtype) {
-        return dtype == DType.FLOAT32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        return dtype == DType.FLOAT64 ? Long.MIN_VALUE : -signBit(dtype);
     }
 
     private static long maxOrdinal(DType dtype) {
-        return dtype == DType.FLOAT32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        return dtype == DType.FLOAT64 ? Long.MAX_VALUE : signBit(dtype) - 1;
     }
 
     /** The smallest value of the dtype that is at least x (-0 for lo = 0, so that both zeros are in). */
@@ -120,9 +127,11 @@ public final class ExhaustiveDomain implements InputDomain {
     }
 
     private static double next(double r, DType dtype, boolean up) {
-        return dtype == DType.FLOAT32
-                ? (up ? Math.nextUp((float) r) : Math.nextDown((float) r))
-                : (up ? Math.nextUp(r) : Math.nextDown(r));
+        return switch (dtype) {
+            case FLOAT32 -> up ? Math.nextUp((float) r) : Math.nextDown((float) r);
+            case FLOAT64 -> up ? Math.nextUp(r) : Math.nextDown(r);
+            default -> valueOf(ordinal(r, dtype) + (up ? 1 : -1), dtype);
+        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.opcompare.engine.npy;
 
+import io.github.opcompare.engine.dtype.HalfBits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -138,7 +139,7 @@ public final class NpyReader {
         double[] values = new double[(int) elements];
         for (int i = 0; i < values.length; i++) {
             values[i] = switch (itemSize) {
-                case 2 -> Float16.toDouble(data.getShort(i * 2) & 0xffff);
+                case 2 -> HalfBits.toDouble(data.getShort(i * 2) & 0xffff);
                 case 4 -> data.getFloat(i * 4);
                 default -> data.getDouble(i * 8);
             };

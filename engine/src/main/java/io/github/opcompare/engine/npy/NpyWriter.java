@@ -1,5 +1,6 @@
 package io.github.opcompare.engine.npy;
 
+import io.github.opcompare.engine.dtype.HalfBits;
 import io.github.opcompare.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -64,7 +65,7 @@ public final class NpyWriter {
         out.order(descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         for (double v : data) {
             switch (itemSize) {
-                case 2 -> out.putShort((short) Float16.fromDouble(v));
+                case 2 -> out.putShort((short) HalfBits.fromDouble(v));
                 case 4 -> out.putFloat((float) v);
                 default -> out.putDouble(v);
             }

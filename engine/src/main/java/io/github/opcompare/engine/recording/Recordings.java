@@ -103,7 +103,12 @@ public final class Recordings {
     }
 
     static NpyArray check(NpyArray array, String name, PlannedCase target) {
-        String expectedKind = target.dtype() == DType.FLOAT32 ? "f4" : "f8";
+        if (target.dtype() == DType.BFLOAT16) {
+            // NumPy has no bfloat16, so .npy has no standard descr for it (ml_dtypes writes opaque 'V2').
+            throw new IllegalArgumentException("recording " + name + ": case " + target.label() + " is bfloat16, which"
+                    + " .npy files cannot hold; record a float16, float32 or float64 case instead");
+        }
+        String expectedKind = "f" + target.dtype().bytes();
         if (!array.descr().substring(1).equals(expectedKind)) {
             throw new IllegalArgumentException("recording " + name + " holds " + describe(array.descr()) + " ('" + array.descr()
                     + "'), but case " + target.label() + " is " + target.dtype().id() + " (" + expectedKind

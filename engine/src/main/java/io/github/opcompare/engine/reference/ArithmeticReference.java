@@ -41,7 +41,9 @@ final class ArithmeticReference {
             default:
                 throw new IllegalArgumentException(op.id());
         }
-        double rounded = dtype == DType.FLOAT32 ? (double) (float) Math.sqrt(x) : Math.sqrt(x);
+        // Rounding the double square root again is correct for every narrower dtype: 53 ≥ 2p + 2
+        // (Figueroa, "When is double rounding innocuous?", 1995), so the double never lands on a midpoint wrongly.
+        double rounded = dtype.round(Math.sqrt(x));
         if (Double.isNaN(rounded) || x == 0 || Double.isInfinite(x)) {
             // NaN for x < 0, sqrt(±0) = ±0, sqrt(+Inf) = +Inf: all exact.
             return ExactElement.exactly(rounded);
@@ -116,6 +118,11 @@ final class ArithmeticReference {
                 case MOD -> a % b;
                 default -> throw new IllegalArgumentException(op.id());
             };
+        }
+        if (dtype != DType.FLOAT64) {
+            // float16 and bfloat16: the double operation rounded once more is correctly rounded, as
+            // for sqrt above (53 ≥ 2p + 2); max, min and fmod are exact anyway.
+            return dtype.round(ieee(op, x, y, DType.FLOAT64));
         }
         return switch (op) {
             case ADD -> x + y;

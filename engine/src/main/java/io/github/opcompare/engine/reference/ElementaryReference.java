@@ -33,8 +33,8 @@ final class ElementaryReference {
                 return exact;
             }
         }
-        if (dtype == DType.FLOAT32 && settings.fastPassUlps() > 0) {
-            ExactElement fast = fastPass(op, x, y);
+        if (dtype != DType.FLOAT64 && settings.fastPassUlps() > 0) {
+            ExactElement fast = fastPass(op, x, y, dtype);
             if (fast != null) {
                 return fast;
             }
@@ -59,14 +59,15 @@ final class ElementaryReference {
                 + dtype + " within " + settings.maxDigits() + " digits");
     }
 
-    private ExactElement fastPass(Op op, double x, double y) {
+    private ExactElement fastPass(Op op, double x, double y, DType dtype) {
         double d = FastPass.value(op, x, y);
         if (Double.isNaN(d)) {
             return null;
         }
         double bound = settings.fastPassUlps() * FastPass.ulps(op) * Math.ulp(d);
-        float lo = (float) (d - bound);
-        float hi = (float) (d + bound);
+        // d ± bound are rounded to double, which can only widen the interval's image: still safe.
+        double lo = dtype.round(d - bound);
+        double hi = dtype.round(d + bound);
         return lo == hi ? new ExactElement(lo, ExactValue.of(d), 1) : null;
     }
 
@@ -83,7 +84,7 @@ final class ElementaryReference {
                 if (Double.isInfinite(x)) {
                     return ExactElement.exactly(x > 0 ? x : 0.0);
                 }
-                if (Math.abs(x) >= (dtype == DType.FLOAT32 ? 700 : 1500)) {
+                if (Math.abs(x) >= (dtype == DType.FLOAT64 ? 1500 : 700)) {
                     return SpecialValues.expOutOfRange(x);
                 }
                 return null;

@@ -139,6 +139,6 @@ public final class ExactRounding {
     }
 
     static double maxFinite(DType dtype) {
-        return dtype == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE;
+        return dtype.maxValue();
     }
 }

@@ -50,7 +50,28 @@ public final class RoundingDecision {
             return hi + lo;
         }
         DoubleDouble n = DoubleDouble.twoSum(hi, lo);
-        return roundToFloat(n.hi(), n.lo());
+        return dtype == DType.FLOAT32 ? roundToFloat(n.hi(), n.lo()) : roundNarrow(n.hi(), n.lo(), dtype);
+    }
+
+    /**
+     * Rounds a normalized pair to float16 or bfloat16: hi alone decides, unless hi lies exactly on a
+     * rounding boundary of the dtype (a midpoint, or the overflow threshold), where lo's sign does.
+     */
+    static double roundNarrow(double hi, double lo, DType dtype) {
+        double r = dtype.round(hi);
+        if (lo == 0) {
+            return r;
+        }
+        double a = Math.abs(hi);
+        double below = dtype.round(Math.nextDown(a));
+        double above = dtype.round(Math.nextUp(a));
+        // Both are values of the dtype far inside the double range (or +Infinity): the sum is exact.
+        double overflowAt = dtype.maxValue() + Math.scalb(1.0, dtype.maxExponent() - dtype.precision());
+        boolean boundary = below != above && (a == (below + above) / 2 || a == overflowAt);
+        if (!boundary) {
+            return r;
+        }
+        return Math.copySign(Math.signum(lo) == Math.signum(hi) ? above : below, hi);
     }
 
     /** Rounds a normalized pair to float32 without the double rounding that (float) (hi + lo) risks. */

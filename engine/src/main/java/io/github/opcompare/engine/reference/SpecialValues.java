@@ -53,7 +53,7 @@ final class SpecialValues {
                 if (a < TINY) {
                     return new ExactElement(x, new ExactValue(x, x * x / 2, 0), 0);
                 }
-                return x >= (dtype == DType.FLOAT32 ? 700 : 1500) ? expOutOfRange(x) : null;
+                return x >= (dtype == DType.FLOAT64 ? 1500 : 700) ? expOutOfRange(x) : null;
             case LOG2:
             case LOG10:
                 if (x < 0) {
@@ -108,7 +108,7 @@ final class SpecialValues {
                 if (inf) {
                     return ExactElement.exactly(Double.POSITIVE_INFINITY);
                 }
-                return a >= (dtype == DType.FLOAT32 ? 700 : 1500) ? expOutOfRange(a) : null;
+                return a >= (dtype == DType.FLOAT64 ? 1500 : 700) ? expOutOfRange(a) : null;
             case ACOSH:
                 if (x < 1) {
                     return ExactElement.nan();
@@ -184,7 +184,7 @@ final class SpecialValues {
             // tan, sinh, asin, atanh: x + x³/k rounds to x; atan, asinh: x - x³/k rounds to x.
             return new ExactElement(x, ExactValue.of(x), 0);
         }
-        if (op == Op.SINH && a >= (dtype == DType.FLOAT32 ? 700 : 1500)) {
+        if (op == Op.SINH && a >= (dtype == DType.FLOAT64 ? 1500 : 700)) {
             ExactElement big = expOutOfRange(a);
             return x > 0 ? big : new ExactElement(-big.rounded(),
                     new ExactValue(-big.exact().hi(), 0, big.exact().scale()), 0);

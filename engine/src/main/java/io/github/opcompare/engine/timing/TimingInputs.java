@@ -27,6 +27,11 @@ public final class TimingInputs {
             for (int i = 0; i < size; i++) {
                 floats.put((float) from[i % from.length]);
             }
+        } else if (source.dtype().isHalfWidth()) {
+            var shorts = buffer.asShortBuffer();
+            for (int i = 0; i < size; i++) {
+                shorts.put((short) source.dtype().encode(from[i % from.length]));
+            }
         } else {
             var doubles = buffer.asDoubleBuffer();
             for (int start = 0; start < size; start += from.length) {

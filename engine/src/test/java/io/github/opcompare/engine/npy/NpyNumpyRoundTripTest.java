@@ -1,5 +1,6 @@
 package io.github.opcompare.engine.npy;
 
+import io.github.opcompare.engine.dtype.HalfBits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -94,7 +95,7 @@ class NpyNumpyRoundTripTest {
             String[] hex = parts[3].split(" ");
             for (int k = 0; k < values.length; k++) {
                 double expected = switch (descr.substring(1)) {
-                    case "f2" -> Float16.toDouble(Float16.fromDouble(values[k]));
+                    case "f2" -> HalfBits.toDouble(HalfBits.fromDouble(values[k]));
                     case "f4" -> (double) (float) values[k];
                     default -> values[k];
                 };

@@ -1,11 +1,11 @@
-package io.github.opcompare.engine.npy;
+package io.github.opcompare.engine.dtype;
 
 /**
  * IEEE 754 binary16 conversions. Java 17 has no {@code Float.float16ToFloat}; every half value is
  * exactly a double, and a double rounds to half in one step (round to nearest, ties to even).
  */
-public final class Float16 {
-    private Float16() {
+public final class HalfBits {
+    private HalfBits() {
     }
 
     /** The exact value of the half-precision bit pattern (low 16 bits of {@code bits}). */
