@@ -371,7 +371,13 @@ final class CasePageBuilder {
         } catch (NumberFormatException e) {
             return false;
         }
-        double minNormal = "float32".equals(dtype) ? Float.MIN_NORMAL : Double.MIN_NORMAL;
+        double minNormal;
+        try {
+            minNormal = io.github.opcompare.engine.dtype.DType.of(dtype).minNormal();
+        } catch (IllegalArgumentException unknownDtype) {
+            // A results.json from a newer version may name a dtype this one lacks: no subnormal marking then.
+            minNormal = 0;
+        }
         return v == 0 || !Double.isFinite(v) || Math.abs(v) < minNormal;
     }
 
