@@ -93,7 +93,11 @@ public final class JavaMathWorker {
             double[][] in = new double[inputs.size()][length];
             for (int k = 0; k < inputs.size(); k++) {
                 for (int i = 0; i < length; i++) {
-                    in[k][i] = dtype == DType.FLOAT32 ? inputs.get(k).getFloat(i * 4) : inputs.get(k).getDouble(i * 8);
+                    in[k][i] = switch (dtype) {
+                        case FLOAT32 -> inputs.get(k).getFloat(i * 4);
+                        case FLOAT64 -> inputs.get(k).getDouble(i * 8);
+                        default -> dtype.decode(inputs.get(k).getShort(i * 2));
+                    };
                 }
             }
             double[] out = new double[length];
@@ -113,7 +117,12 @@ public final class JavaMathWorker {
                         // Correctly rounded for the benign float32 inputs the tests use.
                         out[i] = dtype.round(r);
                         if (bump || in[0][i] == wrongAt) {
-                            out[i] = dtype == DType.FLOAT32 ? Math.nextUp((float) out[i]) : Math.nextUp(out[i]);
+                            out[i] = switch (dtype) {
+                                case FLOAT32 -> Math.nextUp((float) out[i]);
+                                case FLOAT64 -> Math.nextUp(out[i]);
+                                // The next 16-bit pattern: one step up for the positive values tests plant.
+                                default -> dtype.decode(dtype.encode(out[i]) + 1);
+                            };
                         }
                     }
                     while (System.nanoTime() - start < cost) {
@@ -124,10 +133,10 @@ public final class JavaMathWorker {
                 @Override
                 public void writeResult(ByteBuffer target) {
                     for (int i = 0; i < length; i++) {
-                        if (dtype == DType.FLOAT32) {
-                            target.putFloat(i * 4, (float) out[i]);
-                        } else {
-                            target.putDouble(i * 8, out[i]);
+                        switch (dtype) {
+                            case FLOAT32 -> target.putFloat(i * 4, (float) out[i]);
+                            case FLOAT64 -> target.putDouble(i * 8, out[i]);
+                            default -> target.putShort(i * 2, (short) dtype.encode(out[i]));
                         }
                     }
                 }
