@@ -42,7 +42,7 @@ class ConfigurationErrorsTest {
                 Arguments.of("unknown backend", (Executable) () -> BackendCatalog.select(List.of("tensorflow-cpu,tensorflow-tpu")),
                         "Unknown backend 'tensorflow-tpu'; valid backends are: " + BackendCatalog.validIds()),
                 Arguments.of("unknown dtype", plan("exp", "float32,float128", "uniform(0,1)", 10),
-                        "Invalid case 1: Unknown dtype 'float128'; valid dtypes are: float32, float64"),
+                        "Invalid case 1: Unknown dtype 'float128'; valid dtypes are: float16, bfloat16, float32, float64"),
                 Arguments.of("domain does not parse: unknown name", plan("exp", null, "unifrom(0,1)", 10),
                         "Invalid case 1: Cannot parse input domain 'unifrom(0,1)' at column 1: unknown domain 'unifrom'; valid domains are: " + DOMAINS),
                 Arguments.of("domain does not parse: missing ')'", plan("exp", null, "uniform(0,1", 10),

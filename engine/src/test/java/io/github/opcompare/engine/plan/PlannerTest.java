@@ -57,7 +57,7 @@ class PlannerTest {
     void unknownDtypeListsTheValidOnes() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Planner.plan(List.of(new CaseSpec(null, "exp", List.of("float32,float128"), "uniform(0,1)", 5, 1))));
-        assertEquals("Invalid case 1: Unknown dtype 'float128'; valid dtypes are: float32, float64", e.getMessage());
+        assertEquals("Invalid case 1: Unknown dtype 'float128'; valid dtypes are: float16, bfloat16, float32, float64", e.getMessage());
     }
 
     @Test

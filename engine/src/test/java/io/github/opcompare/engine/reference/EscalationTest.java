@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * with exact Payne-Hanek reduction here, apfloat there), so agreement is a real cross-check.
  */
 class EscalationTest {
+    /** float32 and float64, whose expected values here come from Java's float and double; the 16-bit formats have NarrowDTypeReferenceTest. */
+    private static final DType[] WIDE = {DType.FLOAT32, DType.FLOAT64};
+
     /** Trusts StrictMath to no better than 10^12 ulps and double-double to 2^-10: everything escalates. */
     private static final ReferenceSettings DISTRUSTFUL = new ReferenceSettings(1e12, 0x1p-10, 40, 20_000);
 
@@ -27,7 +30,7 @@ class EscalationTest {
     void lowFirstPassPrecisionForcesArbitraryPrecision() {
         ReferenceCalculator slow = new ReferenceCalculator(DISTRUSTFUL);
         ReferenceCalculator fast = new ReferenceCalculator();
-        for (DType dtype : DType.values()) {
+        for (DType dtype : WIDE) {
             for (Op op : new Op[] {Op.EXP, Op.LOG, Op.SIN, Op.COS, Op.TANH}) {
                 ExactElement s = slow.element(op, dtype, 1.5, 0);
                 ExactElement f = fast.element(op, dtype, 1.5, 0);

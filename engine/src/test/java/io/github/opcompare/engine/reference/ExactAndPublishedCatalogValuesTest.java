@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
  * rounded decimal parsing, not from the reference's own rounding code.
  */
 class ExactAndPublishedCatalogValuesTest {
+    /** float32 and float64, whose expected values here come from Java's float and double; the 16-bit formats have NarrowDTypeReferenceTest. */
+    private static final DType[] WIDE = {DType.FLOAT32, DType.FLOAT64};
+
     private final ReferenceCalculator reference = new ReferenceCalculator();
 
     @Test
     void exactResults() {
-        for (DType d : DType.values()) {
+        for (DType d : WIDE) {
             assertEquals(3.0, reference.element(Op.CBRT, d, 27, 0).rounded());
             assertEquals(-2.0, reference.element(Op.CBRT, d, -8, 0).rounded());
             assertEquals(0.125, reference.element(Op.EXP2, d, -3, 0).rounded());
@@ -129,7 +132,7 @@ class ExactAndPublishedCatalogValuesTest {
 
     private void identity(Op op, double x, Apfloat expected) {
         BigDecimal exp = new BigDecimal(expected.toString(true));
-        for (DType d : DType.values()) {
+        for (DType d : WIDE) {
             double want = d == FLOAT32 ? Float.parseFloat(exp.toString()) : Double.parseDouble(exp.toString());
             assertEquals(want, reference.element(op, d, x, 0).rounded(), op + "(" + x + ") " + d);
         }
