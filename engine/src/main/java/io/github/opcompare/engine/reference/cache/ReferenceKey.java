@@ -27,7 +27,7 @@ public final class ReferenceKey {
      */
     public static final int REFERENCE_REVISION = 1;
 
-    private static final int CHUNK = 4096;
+    private static final int CHUNK = 1 << 15;
 
     private final byte[] sha256;
 
@@ -114,17 +114,15 @@ public final class ReferenceKey {
         sha.update(utf8);
     }
 
-    /** The raw bits (NaN payloads and the sign of zero count), in chunks rather than 8 bytes a call. */
+    /** The raw bits (NaN payloads and the sign of zero count), copied in bulk rather than one by one. */
     private static void putDoubles(MessageDigest sha, double[] values) {
         putInt(sha, values.length);
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (int start = 0; start < values.length; start += CHUNK) {
-            int end = Math.min(values.length, start + CHUNK);
+            int count = Math.min(CHUNK, values.length - start);
             buffer.clear();
-            for (int i = start; i < end; i++) {
-                buffer.putLong(Double.doubleToRawLongBits(values[i]));
-            }
-            sha.update(buffer.array(), 0, buffer.position());
+            buffer.asDoubleBuffer().put(values, start, count);
+            sha.update(buffer.array(), 0, count * Double.BYTES);
         }
     }
 }

@@ -3,14 +3,8 @@ package io.github.opcompare.engine.reference.cache;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ExactResultsColumns;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
-/** Results with chosen column values, built from bytes laid out by hand (not by the writer under test). */
+/** Results with chosen column values, given as raw bits. */
 final class HandMadeResults {
     /** A NaN with a payload that Double.NaN does not have: a canonicalising copy would lose it. */
     static final long PAYLOAD_NAN = 0x7ff8_0000_dead_beefL;
@@ -35,27 +29,14 @@ final class HandMadeResults {
     }
 
     static ExactResults of(DType dtype, long[] rounded, long[] hi, long[] lo, int[] scale, int[] pass) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            for (long v : rounded) {
-                out.writeLong(v);
-            }
-            for (long v : hi) {
-                out.writeLong(v);
-            }
-            for (long v : lo) {
-                out.writeLong(v);
-            }
-            for (int v : scale) {
-                out.writeInt(v);
-            }
-            for (int v : pass) {
-                out.writeInt(v);
-            }
-            return ExactResultsColumns.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), dtype,
-                    rounded.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return ExactResultsColumns.of(dtype, doubles(rounded), doubles(hi), doubles(lo), scale, pass);
+    }
+
+    private static double[] doubles(long[] bits) {
+        double[] d = new double[bits.length];
+        for (int i = 0; i < bits.length; i++) {
+            d[i] = Double.longBitsToDouble(bits[i]);
         }
+        return d;
     }
 }

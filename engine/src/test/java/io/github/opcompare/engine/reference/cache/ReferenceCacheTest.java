@@ -1,5 +1,6 @@
 package io.github.opcompare.engine.reference.cache;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,15 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.reference.ExactResults;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,11 +71,25 @@ class ReferenceCacheTest {
     }
 
     @Test
-    void fileSizeIsTheDocumentedLayout() throws Exception {
+    void theFileIsTheDocumentedLayout() throws Exception {
         ReferenceCache cache = cache();
         cache.store(key(1), HandMadeResults.sample());
-        // magic 4 + version 4 + key 32 + dtype (4 + "float64" 7) + n 4 + 4 outputs × 32 + CRC 4
-        assertEquals(4 + 4 + 32 + 4 + 7 + 4 + 4 * 32 + 4, Files.size(cache.file(key(1))));
+        byte[] bytes = Files.readAllBytes(cache.file(key(1)));
+        // magic 4 + version 4 + key 32 + dtype (4 + "float64" 7) + n 4 + 4 outputs × (3 × 8 + 2 × 4) + CRC 4
+        assertEquals(4 + 4 + 32 + 4 + 7 + 4 + 4 * 32 + 4, bytes.length);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals("OPCR", new String(bytes, 0, 4, StandardCharsets.US_ASCII));
+        assertEquals(1, b.getInt(4));
+        assertArrayEquals(key(1).bytes(), Arrays.copyOfRange(bytes, 8, 40));
+        assertEquals(7, b.getInt(40));
+        assertEquals("float64", new String(bytes, 44, 7, StandardCharsets.UTF_8));
+        assertEquals(4, b.getInt(51));
+        assertEquals(HandMadeResults.PAYLOAD_NAN, b.getLong(55)); // rounded[0]
+        assertEquals(-1100, b.getInt(55 + 3 * 32 + 2 * 4)); // scale[2]
+        assertEquals(4, b.getInt(55 + 3 * 32 + 4 * 4 + 2 * 4)); // pass[2]
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        assertEquals((int) crc.getValue(), b.getInt(bytes.length - 4));
     }
 
     @Test
@@ -100,7 +120,13 @@ class ReferenceCacheTest {
         byte[] garbage = new byte[good.length];
         java.util.Arrays.fill(garbage, (byte) 0x5a);
         Files.write(file, garbage);
+        assertUnusable(cache, "checksum");
+
+        // Whole files with a valid checksum that are still not this reference.
+        Files.write(file, withChecksum(good, 0, 0x12345678));
         assertUnusable(cache, "not an opcompare reference file");
+        Files.write(file, withChecksum(good, 4, 99));
+        assertUnusable(cache, "format 99");
 
         // Another key's whole, valid file under this key's name.
         cache.store(key(2), HandMadeResults.sample());
@@ -112,6 +138,16 @@ class ReferenceCacheTest {
         assertTrue(cache.load(key(1), DType.FLOAT64, 4).hit());
         assertNotNull(cache.load(key(1), DType.FLOAT64, 5).problem());
         assertNotNull(cache.load(key(1), DType.FLOAT32, 4).problem());
+    }
+
+    /** The file with the int at offset replaced and its CRC-32C made right again. */
+    private static byte[] withChecksum(byte[] file, int offset, int value) {
+        byte[] copy = file.clone();
+        ByteBuffer b = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(offset, value);
+        CRC32C crc = new CRC32C();
+        crc.update(copy, 0, copy.length - 4);
+        b.putInt(copy.length - 4, (int) crc.getValue());
+        return copy;
     }
 
     private void assertUnusable(ReferenceCache cache, String why) {
@@ -170,8 +206,15 @@ class ReferenceCacheTest {
         }
         ReferenceCache.Lookup lookup = cache.load(key, DType.FLOAT64, n);
         assertTrue(lookup.hit(), lookup.problem());
-        assertEquals(-1100, lookup.results().exactScale(7));
-        assertEquals(Double.doubleToRawLongBits(-1e-26 * 12345), Double.doubleToRawLongBits(lookup.results().exactLo(12345)));
+        // 6.4 MB through a 1 MB buffer: values straddle its refills, and all come back.
+        ExactResults loaded = lookup.results();
+        for (int i = 0; i < n; i++) {
+            assertEquals(rounded[i], Double.doubleToRawLongBits(loaded.rounded(i)));
+            assertEquals(hi[i], Double.doubleToRawLongBits(loaded.exactHi(i)));
+            assertEquals(lo[i], Double.doubleToRawLongBits(loaded.exactLo(i)));
+            assertEquals(scale[i], loaded.exactScale(i));
+            assertEquals(pass[i], loaded.pass(i));
+        }
         try (var files = Files.list(cache.dir())) {
             assertEquals(List.of(cache.file(key)), files.toList(), "temporary files left behind");
         }
