@@ -103,6 +103,15 @@ public class CompareMojo extends AbstractMojo {
     private int caseTimeout;
 
     /**
+     * Folder where exact references are kept between builds, so that a second {@code mvn verify}
+     * without clean does not compute them again; {@code none} for no cache. A reference is reused
+     * only for the same op, dtype, domains, seed, size, input values and opcompare build.
+     * Exhaustive sweeps and special values are never cached.
+     */
+    @Parameter(property = "opcompare.referenceCache", defaultValue = "${project.build.directory}/opcompare-cache")
+    private String referenceCache;
+
+    /**
      * Fails the build when a case failed on a backend (its worker crashed, hung, ran out of memory,
      * or the library threw); otherwise each failure is a warning and the build goes on.
      */
@@ -208,7 +217,8 @@ public class CompareMojo extends AbstractMojo {
                 5,
                 EnvironmentProbe.capture(runtimeInformation.getMavenVersion(), gpus),
                 pluginVersion,
-                warmup);
+                warmup,
+                referenceCacheDir());
         // The GPU gate first: a GPU backend that cannot run here is skipped before anything is resolved.
         WorkerCommandFactory resolver = GpuGate.around(LibraryEnvironment.tensorFlowDeterminism(tfDeterministicOps,
                 new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(), repositories(), pluginVersion,
@@ -234,6 +244,14 @@ public class CompareMojo extends AbstractMojo {
         BackendErrorGate.apply(results, settings.resultsFile(), failOnBackendError, getLog());
     }
 
+    /** The cache folder, relative paths against the project's; null when the user said {@code none}. */
+    private Path referenceCacheDir() {
+        if (referenceCache == null || referenceCache.isBlank() || referenceCache.trim().equalsIgnoreCase("none")) {
+            return null;
+        }
+        return project.getBasedir().toPath().resolve(referenceCache.trim());
+    }
+
     /** Project and plugin repositories, deduplicated by id: workers are resolved like plugin dependencies. */
     private List<RemoteRepository> repositories() {
         Map<String, RemoteRepository> byId = new LinkedHashMap<>();
@@ -243,6 +261,8 @@ public class CompareMojo extends AbstractMojo {
     }
 
     private final class LogListener implements RunListener {
+        private boolean referenceCached;
+
         @Override
         public void backendStarted(BackendInfo backend) {
             if (backend.available()) {
@@ -252,7 +272,13 @@ public class CompareMojo extends AbstractMojo {
 
         @Override
         public void caseFinished(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
-            getLog().info(ConsoleFormat.progressLine(index, total, result, elapsed));
+            getLog().info(ConsoleFormat.progressLine(index, total, result, elapsed, referenceCached));
+            referenceCached = false;
+        }
+
+        @Override
+        public void referenceCached(PlannedCase planned) {
+            referenceCached = true;
         }
 
         @Override

@@ -13,6 +13,7 @@ import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
+import io.github.opcompare.engine.reference.cache.ReferenceCache;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.DeviceComparison;
@@ -47,12 +48,22 @@ public final class ComparisonRunner {
     private final WorkerCommandFactory commandFactory;
     private final RunListener listener;
     private final ReferenceCalculator reference = new ReferenceCalculator();
+    private final CachedReference cachedReference;
     private List<String> plannedLabels = List.of();
 
     public ComparisonRunner(RunSettings settings, WorkerCommandFactory commandFactory, RunListener listener) {
+        this(settings, commandFactory, listener, null);
+    }
+
+    /** @param computation what computes the cases' references (null: the exact reference); tests count calls through it */
+    ComparisonRunner(RunSettings settings, WorkerCommandFactory commandFactory, RunListener listener,
+            CachedReference.Computation computation) {
         this.settings = settings;
         this.commandFactory = commandFactory;
         this.listener = listener;
+        this.cachedReference = new CachedReference(
+                settings.referenceCache() == null ? null : new ReferenceCache(settings.referenceCache()),
+                settings.opcompareVersion(), computation == null ? reference::compute : computation, listener);
     }
 
     /**
@@ -125,7 +136,7 @@ public final class ComparisonRunner {
             RawArrayFiles.write(inputs.get(k), file);
             inputRefs.add(new ArrayRef(file.toString(), length));
         }
-        ExactResults exact = reference.compute(planned.op(), planned.dtype(), inputs);
+        ExactResults exact = cachedReference.get(planned, inputs);
         CaseRun run = new CaseRun(planned, inputs, inputRefs, exact, caseDir);
 
         List<BackendResult> results = new ArrayList<>();

@@ -13,6 +13,10 @@ public interface RunListener {
     default void caseFinished(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
     }
 
+    /** The case's exact reference came from the reference cache instead of being computed; before {@link #caseFinished}. */
+    default void referenceCached(PlannedCase planned) {
+    }
+
     /** Progress within one long case (an exhaustive sweep): {@code done} of {@code total} inputs so far. */
     default void progress(PlannedCase planned, long done, long total, Duration elapsed) {
     }

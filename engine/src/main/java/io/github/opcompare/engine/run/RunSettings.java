@@ -20,6 +20,8 @@ import java.util.List;
  * @param jitWarmup how long each backend's worker calls the op of its first timed case before that
  *     case's timing starts, once per worker: JIT compilers (TensorFlow Java's glue takes seconds)
  *     need longer than one case's budget allows; zero for none
+ * @param referenceCache folder where exact references are kept between runs, keyed by what decides
+ *     them; null for none (exhaustive sweeps and special values are never cached)
  */
 public record RunSettings(
         Path resultsFile,
@@ -34,13 +36,28 @@ public record RunSettings(
         int worstCount,
         Environment environment,
         String opcompareVersion,
-        Duration jitWarmup) {
+        Duration jitWarmup,
+        Path referenceCache) {
 
     /** The default size sweep: 10^2 to 10^7 elements. */
     public static final List<Integer> DEFAULT_SIZES = List.of(100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000);
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(4);
     public static final int DEFAULT_REPEATS = 3;
     public static final Duration DEFAULT_JIT_WARMUP = Duration.ofSeconds(2);
+
+    /** Settings without a reference cache. */
+    public RunSettings(Path resultsFile, Path workDir, Path logDir, List<Integer> sizes, Duration timeBudget, int repeats,
+            boolean compareThreads, Duration caseTimeout, Duration startTimeout, int worstCount, Environment environment,
+            String opcompareVersion, Duration jitWarmup) {
+        this(resultsFile, workDir, logDir, sizes, timeBudget, repeats, compareThreads, caseTimeout, startTimeout, worstCount,
+                environment, opcompareVersion, jitWarmup, null);
+    }
+
+    /** The same settings with references cached in {@code dir} (null: none). */
+    public RunSettings withReferenceCache(Path dir) {
+        return new RunSettings(resultsFile, workDir, logDir, sizes, timeBudget, repeats, compareThreads, caseTimeout,
+                startTimeout, worstCount, environment, opcompareVersion, jitWarmup, dir);
+    }
 
     /** Settings without a JIT warm-up, for runs whose timings need no steady state (tests). */
     public RunSettings(Path resultsFile, Path workDir, Path logDir, List<Integer> sizes, Duration timeBudget, int repeats,

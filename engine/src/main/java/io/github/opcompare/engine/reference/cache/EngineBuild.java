@@ -1,0 +1,51 @@
+package io.github.opcompare.engine.reference.cache;
+
+import io.github.opcompare.engine.reference.ReferenceCalculator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Which engine build computed a reference: the SHA-256 of the engine jar. A SNAPSHOT keeps its
+ * version while its reference code changes; a rebuilt jar then no longer matches the cache, even
+ * if someone forgot to bump {@link ReferenceKey#REFERENCE_REVISION}. Run from a classes folder
+ * (the engine's own tests) there is no jar, and the revision alone has to do.
+ */
+final class EngineBuild {
+    private static volatile String fingerprint;
+
+    private EngineBuild() {
+    }
+
+    static String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            f = compute();
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    private static String compute() {
+        try {
+            CodeSource source = ReferenceCalculator.class.getProtectionDomain().getCodeSource();
+            Path location = source == null ? null : Path.of(source.getLocation().toURI());
+            if (location == null || !Files.isRegularFile(location)) {
+                return "classes";
+            }
+            MessageDigest sha = ReferenceKey.sha256();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(location), sha)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+            // Unreadable: a value that never repeats, so nothing is reused rather than something stale.
+            return "unknown-" + System.nanoTime();
+        }
+    }
+}
