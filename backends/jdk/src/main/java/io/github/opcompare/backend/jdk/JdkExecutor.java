@@ -45,19 +45,35 @@ public final class JdkExecutor implements OpExecutor {
 
     @Override
     public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
+        if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
+            throw new UnsupportedOpException(noArithmetic(dtype));
+        }
         if (op.kind() != io.github.opcompare.engine.op.OpKind.ELEMENTWISE) {
             throw new UnsupportedOpException("the JDK has no " + op + " function; a loop over an array is user code, not a JDK op");
         }
         if (MISSING.containsKey(op)) {
             throw new UnsupportedOpException(MISSING.get(op));
         }
-        if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
-            throw new UnsupportedOpException("the JDK has no " + dtype + " type");
-        }
         if (inputs.size() != op.arity()) {
             throw new IllegalArgumentException(op + " takes " + op.arity() + " inputs, got " + inputs.size());
         }
         return dtype == DType.FLOAT32 ? floatCall(op, inputs, length) : doubleCall(op, inputs, length);
+    }
+
+    /**
+     * Why the JDK has no result in a dtype other than float and double. Computing in float and
+     * rounding to 16 bits would be an emulation, a result no Java program gets from the JDK, so these
+     * dtypes are unsupported rather than faked.
+     */
+    static String noArithmetic(DType dtype) {
+        return switch (dtype) {
+            case FLOAT16 -> "the JDK has no float16 arithmetic: Java " + Runtime.version().feature()
+                    + " has no half-precision type, and Math and StrictMath have no float16 functions"
+                    + " (Java 20's Float.float16ToFloat only converts)";
+            case BFLOAT16 -> "the JDK has no bfloat16 arithmetic: Java has no bfloat16 type, and Math and"
+                    + " StrictMath have no bfloat16 functions";
+            default -> "the JDK has no " + dtype + " type";
+        };
     }
 
     private DoubleUnaryOperator unary(Op op) {

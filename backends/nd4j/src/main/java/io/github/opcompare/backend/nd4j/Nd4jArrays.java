@@ -30,6 +30,8 @@ final class Nd4jArrays {
             target.asFloatBuffer().put(source.asFloatBuffer());
         } else if (type == DataType.DOUBLE) {
             target.asDoubleBuffer().put(source.asDoubleBuffer());
+        } else if (isSixteenBit(type)) {
+            target.asShortBuffer().put(source.asShortBuffer());
         } else {
             array.close();
             throw new IllegalArgumentException("No raw copy for ND4J data type " + type);
@@ -48,9 +50,19 @@ final class Nd4jArrays {
             target.asFloatBuffer().put(source.asFloatBuffer());
         } else if (type == DataType.DOUBLE) {
             target.asDoubleBuffer().put(source.asDoubleBuffer());
+        } else if (isSixteenBit(type)) {
+            target.asShortBuffer().put(source.asShortBuffer());
         } else {
             throw new IllegalArgumentException("No raw copy for ND4J data type " + type);
         }
+    }
+
+    /**
+     * ND4J's half (IEEE binary16) and bfloat16 store each element as its 16-bit pattern, the same
+     * bits the protocol's raw files hold: copied as shorts, never converted through float.
+     */
+    private static boolean isSixteenBit(DataType type) {
+        return type == DataType.HALF || type == DataType.BFLOAT16;
     }
 
     /** The array's own native memory as bytes, in native order, exactly {@code length} elements long. */

@@ -26,6 +26,8 @@ public final class Nd4jExecutor implements OpExecutor {
 
     static {
         Map<DType, DataType> types = new EnumMap<>(DType.class);
+        types.put(DType.FLOAT16, DataType.HALF);
+        types.put(DType.BFLOAT16, DataType.BFLOAT16);
         types.put(DType.FLOAT32, DataType.FLOAT);
         types.put(DType.FLOAT64, DataType.DOUBLE);
         DATA_TYPES = Collections.unmodifiableMap(types);
@@ -95,6 +97,7 @@ public final class Nd4jExecutor implements OpExecutor {
         if (length <= 0) {
             throw new IllegalArgumentException("ND4J backend needs at least one element, got " + length);
         }
+        Nd4jKernelProbe.require(op, dtype, kernel, type, place);
         INDArray[] arrays = new INDArray[inputs.size()];
         INDArray output = null;
         try {

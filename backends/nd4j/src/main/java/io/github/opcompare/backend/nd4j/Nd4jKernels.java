@@ -82,8 +82,11 @@ final class Nd4jKernels {
         // What Transforms.pow(x, y) runs.
         k.put(Op.POW, (in, out) -> exec.exec(
                 new org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.PowPairwise(in[0], in[1], out)));
-        // ND4J's ATan2(a, b) is atan2(b, a) (Transforms.atan2's order is opposite to Math.atan2): y is our first operand.
-        k.put(Op.ATAN2, (in, out) -> exec.exec(new org.nd4j.linalg.api.ops.impl.transforms.custom.ATan2(in[1], in[0], out)));
+        // ATan2 is libnd4j's tf_atan2, whose input 0 is y and input 1 is x, as C's atan2(y, x) and our
+        // catalog: no swap. (Checked live in Nd4jOperandOrderTest: ATan2(1, -1) is 3pi/4; a swap gave
+        // -pi/4. It is ND4J's Transforms.atan2(a, b)
+        // helper that reverses: it runs ATan2(b, a), so it computes atan2(b, a).)
+        k.put(Op.ATAN2, (in, out) -> exec.exec(new org.nd4j.linalg.api.ops.impl.transforms.custom.ATan2(in[0], in[1], out)));
         // FModOp is C's fmod; ND4J's FloorModOp is Python's floor-mod.
         k.put(Op.MOD, (in, out) -> exec.exec(
                 new org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.FModOp(in[0], in[1], out)));

@@ -20,7 +20,13 @@ except Exception as e:  # reported through hello, so the run shows why
     np = None
     IMPORT_ERROR = "cannot import numpy: %s; install NumPy (Debian: apt-get install python3-numpy)" % e
 
-DTYPES = {"float32": "<f4", "float64": "<f8"}
+# float16 is IEEE binary16 ('<f2'), stored as the raw files hold it: its bit pattern, little-endian.
+DTYPES = {"float16": "<f2", "float32": "<f4", "float64": "<f8"}
+# Dtypes the engine has and NumPy lacks, with the reason; never emulated in another type.
+MISSING_DTYPES = {
+    "bfloat16": "NumPy has no bfloat16 dtype (it is not one of NumPy's types; the separate ml_dtypes"
+                " package adds one, which would no longer be NumPy's arithmetic)",
+}
 
 UNARY = {
     "sqrt": "sqrt", "exp": "exp", "log": "log", "sin": "sin", "cos": "cos", "tanh": "tanh",
@@ -165,8 +171,9 @@ def read_inputs(request, dtype):
 
 
 def unsupported_dtype(request):
+    dtype = request.get("dtype")
     return {"id": request.get("id"), "status": "unsupported",
-            "message": "NumPy backend has no dtype %s" % request.get("dtype")}
+            "message": MISSING_DTYPES.get(dtype, "NumPy backend has no dtype %s" % dtype)}
 
 
 def unsupported_op(request):

@@ -34,9 +34,9 @@ import org.tensorflow.types.family.TNumber;
  *
  * <p>One eager session serves the whole worker process; it is synchronous, so a CPU op has finished
  * when its call returns, and a GPU op is waited for (see {@link GpuCompletion}). Every op is pinned
- * to the device, and where it ran is checked rather than trusted: on the GPU, once per op and dtype
- * before the first call (an op TensorFlow cannot run there is answered unsupported), and on every
- * device after each prepared call's first run. Its thread pools are TensorFlow's defaults (intra-
+ * to the device, and where it ran is checked rather than trusted: once per op and dtype before the
+ * first call (an op TensorFlow has no kernel for in that dtype, or cannot run there, is answered
+ * unsupported), and after each prepared call's first run. Its thread pools are TensorFlow's defaults (intra-
  * and inter-op parallelism 0: TensorFlow sizes them from the core count, or from
  * {@code TF_NUM_INTRAOP_THREADS} and {@code TF_NUM_INTEROP_THREADS}); the worker logs them on
  * stderr at start.
@@ -44,7 +44,8 @@ import org.tensorflow.types.family.TNumber;
 public final class TensorFlowExecutor implements OpExecutor {
     /** TensorFlow's messages for an op it has no kernel for on the pinned device, or cannot place there. */
     private static final Pattern NO_KERNEL =
-            Pattern.compile("(?i)could not satisfy|no (supported|registered) kernel|was explicitly assigned to");
+            Pattern.compile("(?i)could not satisfy|could not find device for node|no (supported|registered) kernel"
+                    + "|no registered '[^']*' opkernel|was explicitly assigned to");
 
     private final Map<Op, Kernel> kernels;
     private final Map<DType, TensorFormat> formats;
@@ -55,7 +56,8 @@ public final class TensorFlowExecutor implements OpExecutor {
     private final EagerReleaser releaser;
     private final EagerPlacement placement;
     private final GpuCompletion completion;
-    private final Set<String> placedOnDevice = new HashSet<>();
+    /** The op/dtype pairs whose kernel ran once here (see requireKernel). */
+    private final Set<String> probed = new HashSet<>();
     private final String version;
 
     /** On the device {@code OPCOMPARE_TF_DEVICE} names; on the GPU, fails at once if TensorFlow has none. */
@@ -142,7 +144,7 @@ public final class TensorFlowExecutor implements OpExecutor {
         if (inputs.size() != op.arity()) {
             throw new IllegalArgumentException(op + " takes " + op.arity() + " inputs, got " + inputs.size());
         }
-        requirePlacement(op, dtype, kernel, format);
+        requireKernel(op, dtype, kernel, format);
         List<Operand<TNumber>> operands = new ArrayList<>();
         Operand<TInt32> axis = null;
         try {
@@ -179,26 +181,21 @@ public final class TensorFlowExecutor implements OpExecutor {
     }
 
     /**
-     * On the GPU, runs the op once on one-element inputs to see where TensorFlow puts it, once per op
-     * and dtype: an op it has no GPU kernel for, or runs elsewhere, is unsupported on this backend,
-     * never timed as a GPU op. On the CPU nothing can fall back further, so nothing is probed here
-     * (the first call of each prepared call still checks).
+     * Runs the op once on one-element inputs, once per op and dtype, before the first real call. An op
+     * TensorFlow has no kernel for in this dtype on this device (several CPU kernels are registered
+     * for float32 and float64 but not for half or bfloat16) is unsupported, with TensorFlow's own
+     * message; on the GPU, an op it runs elsewhere is unsupported too, never timed as a GPU op.
      */
-    private void requirePlacement(Op op, DType dtype, Kernel kernel, TensorFormat format) throws UnsupportedOpException {
+    private void requireKernel(Op op, DType dtype, Kernel kernel, TensorFormat format) throws UnsupportedOpException {
         String key = op + "/" + dtype;
-        if (device == TensorFlowDevice.CPU || placedOnDevice.contains(key)) {
+        if (probed.contains(key)) {
             return;
         }
         List<Operand<TNumber>> ones = new ArrayList<>();
         Operand<TInt32> axis = null;
         Operand<TNumber> out = null;
         try {
-            ByteBuffer one = ByteBuffer.allocate(dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
-            if (dtype.bytes() == 8) {
-                one.putDouble(0, 1.0);
-            } else {
-                one.putFloat(0, 1.0f);
-            }
+            ByteBuffer one = one(dtype);
             for (int i = 0; i < op.arity(); i++) {
                 try (TNumber hostTensor = format.tensorOf(one, 1)) {
                     Operand<TNumber> flat = tf.constantOf(hostTensor);
@@ -209,16 +206,21 @@ public final class TensorFlowExecutor implements OpExecutor {
                 axis = axis();
             }
             out = kernel.apply(tf, ones, axis);
-            Optional<String> wrong = Placement.mismatch(device.type(), 0, placement.deviceOf(out));
-            if (wrong.isPresent()) {
-                throw new UnsupportedOpException("TensorFlow " + out.op().type() + " for " + dtype + " " + wrong.get()
-                        + ", so it has no " + device.id() + " result here");
+            // On the CPU nothing can fall back further; where TF Java's internals cannot be read, a CPU
+            // worker still runs (the GPU worker refuses to start, see requireGpu).
+            if (device == TensorFlowDevice.GPU || placement.available()) {
+                Optional<String> wrong = Placement.mismatch(device.type(), 0, placement.deviceOf(out));
+                if (wrong.isPresent()) {
+                    throw new UnsupportedOpException("TensorFlow " + out.op().type() + " for " + dtype + " "
+                            + wrong.get() + ", so it has no " + device.id() + " result here");
+                }
             }
-            placedOnDevice.add(key);
+            probed.add(key);
         } catch (RuntimeException e) {
             if (e.getMessage() != null && NO_KERNEL.matcher(e.getMessage()).find()) {
+                // One line: TensorFlow lists the kernels it has on separate lines.
                 throw new UnsupportedOpException("TensorFlow cannot run " + op + " for " + dtype + " on "
-                        + device.spec() + ": " + e.getMessage().strip());
+                        + device.spec() + ": " + e.getMessage().strip().replaceAll("\\s+", " "));
             }
             throw e;
         } finally {
@@ -226,6 +228,18 @@ public final class TensorFlowExecutor implements OpExecutor {
             ones.forEach(releaser::release);
             releaser.release(axis);
         }
+    }
+
+    /** The value 1 as one raw little-endian element of the dtype: inside every op's domain (acosh's too). */
+    private static ByteBuffer one(DType dtype) {
+        ByteBuffer one = ByteBuffer.allocate(dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+        long bits = dtype.encode(1.0);
+        switch (dtype.bytes()) {
+            case 2 -> one.putShort(0, (short) bits);
+            case 4 -> one.putInt(0, (int) bits);
+            default -> one.putLong(0, bits);
+        }
+        return one;
     }
 
     /**
