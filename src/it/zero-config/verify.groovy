@@ -11,7 +11,7 @@ assert json.backends*.id as Set == ['tensorflow-cpu', 'nd4j-cpu', 'numpy', 'jdk'
 json.backends.each { assert it.available : "${it.id} not available: ${it.reason}" }
 
 def labels = json.cases.collect { "${it.id}/${it.dtype}".toString() } as Set
-['sqrt/float32', 'exp/float32', 'exp/float64', 'log/float32', 'log/float64', 'sin/float32', 'sin/float64',
+['sqrt/float32', 'exp/float16', 'exp/bfloat16', 'exp/float32', 'exp/float64', 'log/float32', 'log/float64', 'sin/float32', 'sin/float64',
  'tanh/float32', 'tanh/float64', 'maximum/float32', 'reduce_sum/float32', 'reduce_max/float32'].each {
     assert labels.contains(it) : "default suite lacks $it"
 }
@@ -28,6 +28,18 @@ sqrt.results.each { r ->
     assert !r.timing.isEmpty() && r.timing.every { t -> t.medianNanos > 0 && t.ciLowNanos <= t.medianNanos }
     assert r.reproducibility.runs >= 3
 }
+// exp in the 16-bit formats: TensorFlow and ND4J run them, the JDK has no such types and says so.
+['float16', 'bfloat16'].each { dt ->
+    def exp16 = json.cases.find { it.id == 'exp' && it.dtype == dt }
+    ['tensorflow-cpu', 'nd4j-cpu'].each { b ->
+        def r = exp16.results.find { it.backend == b }
+        assert r.status == 'ok' : "$b exp/$dt: ${r.message}"
+        assert r.accuracy.maxUlp != null
+    }
+    assert exp16.results.find { it.backend == 'jdk' }.status == 'unsupported'
+}
+assert json.cases.find { it.id == 'exp' && it.dtype == 'float16' }.results.find { it.backend == 'numpy' }.status == 'ok'
+
 // maximum of two floats is exact: every output must equal one of the inputs.
 def maximum = json.cases.find { it.id == 'maximum' }
 maximum.results.each { r -> assert r.accuracy.correctlyRounded == 1.0 : "${r.backend} maximum: ${r.accuracy}" }
