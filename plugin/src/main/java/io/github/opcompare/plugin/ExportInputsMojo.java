@@ -61,7 +61,12 @@ public class ExportInputsMojo extends AbstractMojo {
                     continue;
                 }
                 List<Values> inputs = InputPlan.generate(p.domains(), p.dtype(), p.size(), p.seed());
-                String descr = p.dtype().bytes() == 4 ? "<f4" : "<f8";
+                // .npy has no bfloat16: its values go out as float32, which holds each of them exactly.
+                String descr = switch (p.dtype()) {
+                    case FLOAT16 -> "<f2";
+                    case BFLOAT16, FLOAT32 -> "<f4";
+                    case FLOAT64 -> "<f8";
+                };
                 List<String> files = new ArrayList<>();
                 for (int k = 0; k < inputs.size(); k++) {
                     String name = p.id() + "-" + p.dtype().id() + "-in" + k + ".npy";
@@ -77,6 +82,9 @@ public class ExportInputsMojo extends AbstractMojo {
                 entry.put("length", inputs.get(0).length());
                 entry.put("outputLength", Recordings.outputLength(p));
                 entry.put("files", files);
+                if (p.dtype() == io.github.opcompare.engine.dtype.DType.BFLOAT16) {
+                    entry.put("storedAs", "float32");
+                }
                 entries.add(entry);
             }
             Map<String, Object> manifest = new LinkedHashMap<>();
