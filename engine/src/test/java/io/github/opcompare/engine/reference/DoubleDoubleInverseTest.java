@@ -31,6 +31,7 @@ class DoubleDoubleInverseTest {
         double worst = 0;
         String worstAt = "";
         int decided = 0;
+        int evaluated = 0;
         for (int i = 0; i < COUNT; i++) {
             double x = argument(op, random, i);
             double y = op == Op.ATAN2 ? second(random, i) : 0;
@@ -38,6 +39,7 @@ class DoubleDoubleInverseTest {
             if (special != null || op != Op.ATAN2 && Math.abs(x) < SpecialValues.TINY) {
                 continue;
             }
+            evaluated++;
             DoubleDoublePass.Approx dd = DoubleDoublePass.evaluate(op, x, y, DoubleDoubleMath.ERROR_BOUND);
             BigDecimal exact = ArbitraryPrecision.evaluate(op, x, y, 45).value();
             BigDecimal approx = dd.value().toBigDecimal();
@@ -54,7 +56,9 @@ class DoubleDoubleInverseTest {
             }
         }
         assertTrue(worst <= DERIVED, op + ": relative error " + worst + " at " + worstAt);
-        assertTrue(decided >= COUNT * 0.6, op + ": double-double decided only " + decided);
+        // A bound of 2^-77 leaves a float64 rounding open for about one argument in 2^22.
+        assertTrue(evaluated > COUNT / 2 && evaluated - decided <= evaluated / 1000,
+                op + ": double-double decided " + decided + " of " + evaluated);
     }
 
     /** A third on the default domain, a third over binades (tiny to huge), a third at the edges. */
