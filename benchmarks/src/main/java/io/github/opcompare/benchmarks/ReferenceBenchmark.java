@@ -2,6 +2,7 @@ package io.github.opcompare.benchmarks;
 
 import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.domain.DomainParser;
+import io.github.opcompare.engine.domain.InputDomain;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.op.Op;
@@ -54,7 +55,9 @@ public class ReferenceBenchmark {
         catalogOp = Op.of(op);
         type = DType.of(dtype);
         values = type == DType.FLOAT32 ? 1_000_000 : 20_000;
-        inputs = InputPlan.generate(List.of(DomainParser.parse(catalogOp.defaultInputs())), type, values, 42);
+        // One domain per operand (pow and atan2 take two, separated by ';'), as a case that names only the op gets.
+        List<InputDomain> domains = DomainParser.splitOperands(catalogOp.defaultInputs()).stream().map(DomainParser::parse).toList();
+        inputs = InputPlan.generate(domains, type, values, 42);
         System.out.println("opcompare reference benchmark: " + op + " " + dtype + " on " + catalogOp.defaultInputs()
                 + ", " + values + " values per invocation");
     }

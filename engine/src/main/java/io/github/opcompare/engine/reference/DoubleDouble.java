@@ -94,6 +94,22 @@ public record DoubleDouble(double hi, double lo) {
         return fastTwoSum(th, d / y.hi);
     }
 
+    /**
+     * √(hi + lo) for a positive pair in the normal range: s = √hi (correctly rounded), then one Newton
+     * correction s + R/(2s) with the residual R = (hi + lo) - s². s² = p + e exactly (fma), hi - p is
+     * exact (Sterbenz: p is within an ulp of hi), |hi - s²| ≤ 2.01u hi and |lo| ≤ u hi, so the two
+     * remaining additions round by at most u (4.01u + 3.01u) v ≈ 7u² v, which the division by 2s
+     * turns into 3.5u² √v; the quotient's own rounding adds 1.51u² √v and the dropped Newton term
+     * R²/(8s³) 1.14u² √v. Relative error below 7u², plus half the relative error of the argument.
+     */
+    public DoubleDouble sqrt() {
+        double s = Math.sqrt(hi);
+        double p = s * s;
+        double e = Math.fma(s, s, -p);
+        double r = ((hi - p) - e) + lo;
+        return fastTwoSum(s, r / (2 * s));
+    }
+
     public DoubleDouble div(double y) {
         double th = hi / y;
         DoubleDouble p = twoProduct(th, y);

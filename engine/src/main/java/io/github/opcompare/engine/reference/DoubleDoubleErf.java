@@ -9,6 +9,11 @@ final class DoubleDoubleErf {
     static final double ERF_SATURATES = 6;
     /** From here erfc uses its continued fraction; below, 1 - erf, losing at most erf/erfc ≈ 2^15. */
     static final double CONTINUED_FRACTION_FROM = 3;
+    /**
+     * Below 3, from here on, the continued fraction takes over where 1 - erf's wider bound leaves the
+     * rounding open: about 660 terms at 1, 90 at 3, against a fraction of a second of apfloat.
+     */
+    static final double FRACTION_FALLBACK_FROM = 0.75;
     private static final int MAX_FRACTION_TERMS = 5000;
 
     /** A value with its relative error bound. */
@@ -56,15 +61,38 @@ final class DoubleDoubleErf {
      * numerators are positive, so successive convergents bracket the value: the difference of the
      * last two bounds the truncation rigorously; rounding adds 30u² per term. Null when the fraction
      * does not settle within its term limit.
+     *
+     * <p>Between {@link #FRACTION_FALLBACK_FROM} and 3, where 1 - erf's bound (up to 2^-63) leaves
+     * the rounding open in some binary format of at most 53 bits, the continued fraction is taken
+     * instead (the same rigorous bound as above, with more terms): those arguments, about one in
+     * 2^12 near 3, used to go to apfloat, whose erfc there costs a quarter of a second each.
      */
     static Approx erfc(double x) {
         if (x < CONTINUED_FRACTION_FROM) {
-            ExactValue erf = erf(Math.abs(x));
-            DoubleDouble e = new DoubleDouble(erf.hi(), erf.lo()).scalb(erf.scale());
-            DoubleDouble v = x <= 0 ? e.add(1.0) : DoubleDouble.ONE.sub(e);
-            double bound = 0x1p-78 * Math.max(1, Math.abs(e.hi() / v.hi()));
-            return new Approx(ExactValue.of(v, 0), bound);
+            Approx direct = complementOfErf(x);
+            DoubleDouble v = new DoubleDouble(direct.value().hi(), direct.value().lo());
+            if (x >= FRACTION_FALLBACK_FROM && !RoundingCells.settlesEveryFormat(v, Math.max(direct.bound(), 0x1p-78))) {
+                Approx fraction = continuedFraction(x);
+                if (fraction != null) {
+                    return fraction;
+                }
+            }
+            return direct;
         }
+        return continuedFraction(x);
+    }
+
+    /** 1 ± erf|x| for |x| < 3 with erf's 2^-78 grown by erf/erfc where the difference cancels. */
+    static Approx complementOfErf(double x) {
+        ExactValue erf = erf(Math.abs(x));
+        DoubleDouble e = new DoubleDouble(erf.hi(), erf.lo()).scalb(erf.scale());
+        DoubleDouble v = x <= 0 ? e.add(1.0) : DoubleDouble.ONE.sub(e);
+        double bound = 0x1p-78 * Math.max(1, Math.abs(e.hi() / v.hi()));
+        return new Approx(ExactValue.of(v, 0), bound);
+    }
+
+    /** erfc x by the continued fraction above, for x > 0; null when it does not settle. */
+    static Approx continuedFraction(double x) {
         // Wallis recurrences A_n = x A_{n-1} + a_n A_{n-2}, B likewise, a_1 = 1, a_n = (n-1)/2.
         DoubleDouble aPrev = DoubleDouble.ONE;
         DoubleDouble a = DoubleDouble.ZERO;
