@@ -30,7 +30,35 @@ public final class AccuracyAnalyzer {
             accumulator.add(i, perElement ? inputs.get(0).get(i) : Double.NaN, exact.exactHi(i), exact.exactLo(i),
                     exact.exactScale(i), exact.rounded(i), actual.get(i));
         }
-        return accumulator.toAccuracy(i -> inputsOf(op, inputs, (int) i), perElement);
+        Accuracy accuracy = accumulator.toAccuracy(i -> inputsOf(op, inputs, (int) i), perElement);
+        return op.kind() == OpKind.ELEMENTWISE ? accuracy : withRelativeError(accuracy, op, inputs, exact, actual);
+    }
+
+    /**
+     * Reductions, softmax and matmul combine many inputs into each output: their error is judged also
+     * relative to the exact value, as the literature on summation and dot products states it.
+     */
+    private static Accuracy withRelativeError(Accuracy accuracy, Op op, List<Values> inputs, ExactResults exact, Values actual) {
+        RelativeErrorStats stats = new RelativeErrorStats();
+        for (int i = 0; i < exact.length(); i++) {
+            double got = actual.get(i);
+            double rounded = exact.rounded(i);
+            boolean correctNonNumber = !Double.isFinite(rounded)
+                    && Double.doubleToLongBits(got) == Double.doubleToLongBits(rounded);
+            stats.add(RelativeError.of(got, exact.exactHi(i), exact.exactLo(i), exact.exactScale(i)), correctNonNumber);
+        }
+        return accuracy.withRelativeError(stats.max(), stats.mean(), stats.infinite(), conditionNumber(op, inputs, exact));
+    }
+
+    /** The condition number where it explains a large relative error: sums, means and logsumexp. */
+    static Double conditionNumber(Op op, List<Values> inputs, ExactResults exact) {
+        double[] x = inputs.get(0).array();
+        return switch (op) {
+            case REDUCE_SUM -> ConditionNumber.ofSum(x, 1, exact.exactHi(0), exact.exactLo(0), exact.exactScale(0));
+            case REDUCE_MEAN -> ConditionNumber.ofSum(x, x.length, exact.exactHi(0), exact.exactLo(0), exact.exactScale(0));
+            case LOGSUMEXP -> ConditionNumber.ofLogSumExp(x, exact.exactHi(0), exact.exactLo(0), exact.exactScale(0));
+            default -> null;
+        };
     }
 
     static List<String> inputsOf(Op op, List<Values> inputs, int i) {

@@ -11,6 +11,11 @@ import java.util.stream.Collectors;
 public enum Metric {
     MAX_ULP("maxUlp", Kind.REAL, false),
     MEAN_ULP("meanUlp", Kind.REAL, false),
+    /**
+     * Largest |computed - exact| / |exact| of a reduction, softmax or matmul ({@code Accuracy.maxRelativeError});
+     * not measured for elementwise ops, whose ulp error says more.
+     */
+    MAX_RELATIVE_ERROR("maxRelativeError", Kind.REAL, false),
     CORRECTLY_ROUNDED("correctlyRounded", Kind.FRACTION, true),
     MAX_STEPS("maxSteps", Kind.COUNT, false),
     /** Share of outputs bit-identical to a named other backend's ({@code <with>}). */

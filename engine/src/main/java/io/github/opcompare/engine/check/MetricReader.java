@@ -17,6 +17,7 @@ final class MetricReader {
         return switch (metric) {
             case MAX_ULP -> a == null ? noAccuracy() : a.maxUlp() != null ? Measured.of(a.maxUlp()) : undefinedUlp(a);
             case MEAN_ULP -> a == null ? noAccuracy() : a.meanUlp() != null ? Measured.of(a.meanUlp()) : undefinedUlp(a);
+            case MAX_RELATIVE_ERROR -> a == null ? noAccuracy() : maxRelativeError(a);
             case CORRECTLY_ROUNDED -> a == null ? noAccuracy() : Measured.of(a.correctlyRounded());
             case MAX_STEPS -> a == null ? noAccuracy() : a.maxSteps() != null ? Measured.of(a.maxSteps()) : undefinedUlp(a);
             case SPECIAL_MISMATCHES -> specialMismatches(c, r, a);
@@ -38,6 +39,22 @@ final class MetricReader {
             return Measured.of(mismatches);
         }
         return a == null ? noAccuracy() : Measured.of(a.undefinedUlp());
+    }
+
+    private static Measured maxRelativeError(Accuracy a) {
+        if (a.undefinedRelativeError() == null) {
+            return Measured.notMeasured("relative error is measured for reductions, softmax and matmul only");
+        }
+        if (a.maxRelativeError() != null) {
+            return Measured.of(a.maxRelativeError());
+        }
+        long n = a.undefinedRelativeError();
+        if (n > 0) {
+            // Worse than any number, like an undefined maxUlp: it breaks a maximum.
+            return Measured.undefined("infinite (" + n + " result" + (n == 1 ? "" : "s")
+                    + " nonzero where the exact value is 0, or NaN or infinite where it is a number, or the reverse)");
+        }
+        return Measured.notMeasured("no result has a finite relative error (each is the prescribed NaN or overflow)");
     }
 
     private static Measured noAccuracy() {

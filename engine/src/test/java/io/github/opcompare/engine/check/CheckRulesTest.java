@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.Results;
@@ -89,6 +90,29 @@ class CheckRulesTest {
     }
 
     @Test
+    void maxRelativeErrorJudgesReductionsAndMatmulOnly() {
+        // The naive float32 sum of [1e8, 1, -1e8] is 0 against an exact 1: relative error |0 - 1| / 1 = 1.
+        Accuracy naive = accuracy(8388608.0, 0, 8388608L, 0).withRelativeError(1.0, 1.0, 0, 200000001.0);
+        // A nonzero sum where the exact one is 0: infinite relative error, worse than any maximum.
+        Accuracy infinite = accuracy(1.0, 0, 1L, 0).withRelativeError(null, null, 1, null);
+        // A correct overflow to Infinity: no relative error at all, so not judged.
+        Accuracy overflow = accuracy(0.5, 1, 0L, 0).withRelativeError(null, null, 0, null);
+        Results r = results(
+                caseOf("sum", "reduce_sum", "float32", List.of(ok("nd4j-cpu", naive, true), ok("tensorflow-cpu", infinite, true))),
+                caseOf("big", "reduce_sum", "float32", List.of(ok("nd4j-cpu", overflow, true))),
+                exp32(List.of(ok("nd4j-cpu", accuracy(4880.0, 0.8293, 4880L, 0), true)), List.of()));
+        RuleChecker.RuleOutcome outcome = RuleChecker.check(r, RuleParser.parse(List.of(rule(null, null, null, max("maxRelativeError", "1e-6"))), r));
+        List<String> lines = outcome.violations().stream().map(Violation::message).toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals("case sum/float32 backend nd4j-cpu: maxRelativeError is 1.0, but expected maximum is 1e-6", lines.get(0));
+        assertTrue(lines.get(1).startsWith("case sum/float32 backend tensorflow-cpu: maxRelativeError is infinite (1 result nonzero"), lines.get(1));
+        // The overflow and the elementwise exp are notes, not violations.
+        assertEquals(2, outcome.notes().size(), outcome.notes().toString());
+        assertTrue(outcome.notes().get(1).contains("relative error is measured for reductions, softmax and matmul only"), outcome.notes().toString());
+        assertEquals(List.of(), messages(r, rule("reduce_sum", null, "nd4j-cpu", max("maxRelativeError", "1"))));
+    }
+
+    @Test
     void onlyOkResultsAreJudgedAndARuleThatMatchesNothingIsANote() {
         Results r = results(exp32(List.of(BackendResult.notRun("nd4j-cpu", Status.FAILED, "crashed")), List.of()));
         RuleChecker.RuleOutcome outcome = RuleChecker.check(r, RuleParser.parse(List.of(rule(null, null, null, max("maxUlp", "1"))), r));
@@ -98,8 +122,8 @@ class CheckRulesTest {
 
     @Test
     void configurationErrorsNameTheCulpritAndTheChoices() {
-        assertEquals("rule 1: unknown metric 'maxulpp'; valid metrics are: maxUlp, meanUlp, correctlyRounded, maxSteps, agreement,"
-                + " reproducible, specialMismatches, medianNanos", parseError(rule(null, null, null, max("maxulpp", "1"))));
+        assertEquals("rule 1: unknown metric 'maxulpp'; valid metrics are: maxUlp, meanUlp, maxRelativeError, correctlyRounded, maxSteps,"
+                + " agreement, reproducible, specialMismatches, medianNanos", parseError(rule(null, null, null, max("maxulpp", "1"))));
         String op = parseError(rule("expp", null, null, max("maxUlp", "1")));
         assertTrue(op.startsWith("rule 1: Unknown op 'expp'; valid ops are: ") && op.contains(" exp,"), op);
         assertTrue(parseError(rule(null, "float31", null, max("maxUlp", "1"))).contains("Unknown dtype 'float31'"));
