@@ -49,8 +49,12 @@ public record CasePage(
         String generator) {
 
     /** One backend's accuracy on the case; {@code status} null when it ran. */
+    /**
+     * @param relativeError largest relative error against the exact value with its condition number
+     *     ("3.1e-8"), for reductions, softmax and matmul; null for elementwise ops
+     */
     public record BackendRow(String id, String color, Grade grade, String status, String message, String maxUlp,
-            String meanUlp, String correctlyRounded, String maxSteps, String undefined, String time) {
+            String meanUlp, String correctlyRounded, String maxSteps, String undefined, String time, String relativeError) {
     }
 
     /** The numbers behind the histogram: one count per backend of {@link CasePage#histogramColumns()}. */

@@ -109,13 +109,14 @@ final class CasePageBuilder {
             if (!Status.OK.id().equals(r.status()) || a == null) {
                 Grade g = Status.FAILED.id().equals(r.status()) ? Grade.FAILED : Grade.NONE;
                 rows.add(new BackendRow(r.backend(), color(r.backend()), g, r.status(), r.message(), null, null, null, null,
-                        null, time));
+                        null, time, null));
                 continue;
             }
             rows.add(new BackendRow(r.backend(), color(r.backend()), OverviewBuilder.grade(a), null, null,
                     a.maxUlp() == null ? "undefined" : Formats.ulp(a.maxUlp()),
                     a.meanUlp() == null ? "—" : Formats.ulp(a.meanUlp()), Formats.percent(a.correctlyRounded()),
-                    a.maxSteps() == null ? "undefined" : Formats.count(a.maxSteps()), Formats.count(a.undefinedUlp()), time));
+                    a.maxSteps() == null ? "undefined" : Formats.count(a.maxSteps()), Formats.count(a.undefinedUlp()), time,
+                    relativeError(a)));
         }
         return rows;
     }
@@ -361,6 +362,19 @@ final class CasePageBuilder {
         }
         return Formats.ulp(w.ulp()) + " ulp" + (w.steps() == null ? "" : ", " + Formats.count(w.steps())
                 + (w.steps() == 1 ? " step" : " steps"));
+    }
+
+    /** The relative error cell of a reduction, softmax or matmul; null for elementwise ops. */
+    private static String relativeError(Accuracy a) {
+        if (a.maxRelativeError() == null && a.undefinedRelativeError() == null) {
+            return null;
+        }
+        String max = a.maxRelativeError() == null ? "undefined" : String.format(java.util.Locale.ROOT, "%.3g", a.maxRelativeError());
+        if (a.undefinedRelativeError() != null && a.undefinedRelativeError() > 0) {
+            max += " (" + a.undefinedRelativeError() + " infinite)";
+        }
+        return a.conditionNumber() == null ? max
+                : max + ", condition number " + String.format(java.util.Locale.ROOT, "%.3g", a.conditionNumber());
     }
 
     /** ±0, ±∞, NaN and subnormals: the inputs where libraries take shortcuts. */

@@ -29,6 +29,23 @@ class CasePageTest {
     }
 
     @Test
+    void reductionsShowTheirRelativeErrorAndConditionNumberElementwiseCasesDoNot() throws IOException {
+        // sum of [1e8, 1, -1e8] in float32 is 1 exactly; a backend returning 0 is off by |0 - 1| / 1 = 1.
+        io.github.opcompare.engine.result.Accuracy cancelled = new io.github.opcompare.engine.result.Accuracy(
+                1.0, 1.0, 0.0, 1, 1L, 0, List.of(), null, null).withRelativeError(1.0, 1.0, 0, 2.00000001e8);
+        CaseResult sum = new CaseResult("sum", "reduce_sum", "float32", List.of("values(1e8,1,-1e8)"), 3, 1,
+                List.of(Fixtures.ok("tf-cpu", cancelled, Fixtures.timing(3, 1000, 10, 1))), List.of(), null, null, null);
+        Results base = Fixtures.results();
+        Results withSum = new Results(base.schema(), base.opcompareVersion(), true, base.environment(), base.backends(),
+                List.of(base.cases().get(0), sum));
+        String backends = section(page(withSum, "sum-float32"), "backends");
+        assertTrue(backends.contains("Max relative error"), backends);
+        // Σ|x| / |Σx| = (1e8 + 1 + 1e8) / 1: the cancellation, not the backend, makes this sum hard.
+        assertTrue(backends.contains("1.00, condition number 2.00e+08"), backends);
+        assertFalse(section(page(withSum, "sqrt-f32-float32"), "backends").contains("Max relative error"));
+    }
+
+    @Test
     void plotsAreSvgFilesBesideThePage() throws IOException {
         String html = page(RichFixtures.results(), "tanh-float32");
         for (String plot : List.of("tanh-float32-histogram.svg", "tanh-float32-binades.svg", "tanh-float32-timing.svg")) {
