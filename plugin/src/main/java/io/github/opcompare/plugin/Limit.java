@@ -4,7 +4,7 @@ import io.github.opcompare.engine.check.LimitSpec;
 
 /** One {@code <limit>} of a rule: a metric and its minimum, maximum or both. */
 public class Limit {
-    /** maxUlp, meanUlp, correctlyRounded, maxSteps, agreement, reproducible, specialMismatches or medianNanos. */
+    /** maxUlp, meanUlp, maxRelativeError, correctlyRounded, maxSteps, agreement, reproducible, specialMismatches or medianNanos. */
     private String metric;
     /** Smallest allowed value; a share may be a percentage ({@code 99%}). */
     private String minimum;

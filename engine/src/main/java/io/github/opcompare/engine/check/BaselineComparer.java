@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 public final class BaselineComparer {
     private static final List<Metric> ACCURACY = List.of(Metric.MAX_ULP, Metric.MEAN_ULP, Metric.CORRECTLY_ROUNDED,
-            Metric.MAX_STEPS, Metric.SPECIAL_MISMATCHES, Metric.REPRODUCIBLE);
+            Metric.MAX_STEPS, Metric.SPECIAL_MISMATCHES, Metric.REPRODUCIBLE, Metric.MAX_RELATIVE_ERROR);
 
     private final SpeedChangeTest speed;
     private final double minEffect;
