@@ -39,6 +39,7 @@ public record CasePage(
         List<ValueLine> sample,
         List<ValueLine> specials,
         String specialsLegend,
+        RelativeError relativeError,
         List<ReproRow> reproducibility,
         List<FitRow> fits,
         List<PairRow> agreement,
@@ -49,12 +50,23 @@ public record CasePage(
         String generator) {
 
     /** One backend's accuracy on the case; {@code status} null when it ran. */
-    /**
-     * @param relativeError largest relative error against the exact value with its condition number
-     *     ("3.1e-8"), for reductions, softmax and matmul; null for elementwise ops
-     */
     public record BackendRow(String id, String color, Grade grade, String status, String message, String maxUlp,
-            String meanUlp, String correctlyRounded, String maxSteps, String undefined, String time, String relativeError) {
+            String meanUlp, String correctlyRounded, String maxSteps, String undefined, String time, String maxRelative,
+            String meanRelative) {
+
+        /** A row without relative error (an elementwise op). */
+        public BackendRow(String id, String color, Grade grade, String status, String message, String maxUlp, String meanUlp,
+                String correctlyRounded, String maxSteps, String undefined, String time) {
+            this(id, color, grade, status, message, maxUlp, meanUlp, correctlyRounded, maxSteps, undefined, time, null, null);
+        }
+    }
+
+    /**
+     * Relative error of a reduction, softmax or matmul, shown beside the ulp error.
+     *
+     * @param conditionNumber Σ|x_i| / |Σ x_i| (or logsumexp's), formatted; null where the op has none or it is undefined
+     */
+    public record RelativeError(String conditionNumber) {
     }
 
     /** The numbers behind the histogram: one count per backend of {@link CasePage#histogramColumns()}. */

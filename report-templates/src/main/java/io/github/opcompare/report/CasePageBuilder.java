@@ -95,9 +95,21 @@ final class CasePageBuilder {
                 String.join("; ", list(c.inputs())), Formats.count(c.size()), String.valueOf(c.seed()), summary.grade(),
                 summary.sentence(), backendRows(c), histogram == null ? null : base + "-histogram.svg", histogramColumns,
                 histogramTable, binades == null ? null : base + "-binades.svg", timing == null ? null : base + "-timing.svg",
-                valueColumns, worst, sample, specials, specialsLegend, reproducibility(results), fits(results), pairs(c), devices(c),
+                valueColumns, worst, sample, specials, specialsLegend, relativeError(results), reproducibility(results), fits(results), pairs(c), devices(c),
                 baseline.rows(c.id() + "/" + c.dtype()), machines.names(), machines.across(c), generator);
         return new Built(page, charts);
+    }
+
+    /** Null for an elementwise op: relative error is reported for reductions, softmax and matmul. */
+    private static CasePage.RelativeError relativeError(List<BackendResult> results) {
+        for (BackendResult r : results) {
+            Accuracy a = r.accuracy();
+            if (a != null && a.undefinedRelativeError() != null) {
+                // A property of the inputs: every backend carries the same.
+                return new CasePage.RelativeError(a.conditionNumber() == null ? null : Formats.relative(a.conditionNumber()));
+            }
+        }
+        return null;
     }
 
     private List<BackendRow> backendRows(CaseResult c) {
@@ -109,14 +121,17 @@ final class CasePageBuilder {
             if (!Status.OK.id().equals(r.status()) || a == null) {
                 Grade g = Status.FAILED.id().equals(r.status()) ? Grade.FAILED : Grade.NONE;
                 rows.add(new BackendRow(r.backend(), color(r.backend()), g, r.status(), r.message(), null, null, null, null,
-                        null, time, null));
+                        null, time));
                 continue;
             }
+            boolean relative = a.undefinedRelativeError() != null;
             rows.add(new BackendRow(r.backend(), color(r.backend()), OverviewBuilder.grade(a), null, null,
                     a.maxUlp() == null ? "undefined" : Formats.ulp(a.maxUlp()),
                     a.meanUlp() == null ? "—" : Formats.ulp(a.meanUlp()), Formats.percent(a.correctlyRounded()),
                     a.maxSteps() == null ? "undefined" : Formats.count(a.maxSteps()), Formats.count(a.undefinedUlp()), time,
-                    relativeError(a)));
+                    !relative ? null : a.maxRelativeError() != null ? Formats.relative(a.maxRelativeError())
+                            : a.undefinedRelativeError() > 0 ? "∞" : "—",
+                    !relative ? null : a.meanRelativeError() == null ? "—" : Formats.relative(a.meanRelativeError())));
         }
         return rows;
     }
@@ -329,13 +344,15 @@ final class CasePageBuilder {
     /**
      * The case's special inputs (issue 3's specials) against the result IEEE 754 / C99 Annex F prescribe.
      * A unary op has 15 and all are listed; a binary op has 225 pairs, of which only those some backend
-     * gets wrong are listed.
+     * gets wrong are listed; a reduction, softmax or matmul has a few special vectors, all listed, a row
+     * per output where there are several.
      *
      * @return the legend saying what is listed
      */
     private static String specials(CaseResult c, List<String> columns, List<ValueLine> lines) {
         List<SpecialValue> all = c.specials();
-        boolean binary = !all.isEmpty() && all.get(0).inputs().size() > 1;
+        boolean vectors = !all.isEmpty() && all.get(0).inputs().get(0).vector();
+        boolean binary = !vectors && !all.isEmpty() && all.get(0).inputs().size() > 1;
         long wrong = all.stream().filter(s -> !s.mismatches().isEmpty()).count();
         for (int i = 0; i < all.size(); i++) {
             SpecialValue s = all.get(i);
@@ -347,7 +364,19 @@ final class CasePageBuilder {
                 String v = s.actual().get(col);
                 cells.add(new ValueCell(v == null ? "" : v, s.mismatches().contains(col), false));
             }
-            lines.add(new ValueLine(String.valueOf(i), String.join(", ", s.inputs()), "", s.expected(), cells, ""));
+            String inputs = s.inputs().size() == 2 && vectors ? "A = " + s.inputs().get(0).text() + ", B = " + s.inputs().get(1).text()
+                    : s.inputsText();
+            lines.add(new ValueLine(s.output() == null ? String.valueOf(i) : i + " (output " + s.output() + ")", inputs, "",
+                    s.expected(), cells, ""));
+        }
+        if (vectors) {
+            return "The " + all.size() + " results of special vectors (NaN, ±∞, ±0, and the largest finite value where a naive"
+                    + " evaluation overflows but the exact result does not) against the result IEEE 754-2019 arithmetic"
+                    + " prescribes in any order of evaluation, correctly rounded (the \"Correctly rounded\" column);"
+                    + (c.op().equals("matmul") ? " matrices are 2 × 2, row-major;" : "")
+                    + (c.op().equals("softmax") ? " a vector holding +∞ is left out: its softmax is ∞/∞ or ∞ - ∞, which"
+                            + " IEEE arithmetic leaves undefined;" : "")
+                    + " " + wrong + " of them got a different result from at least one backend, flagged ≠.";
         }
         String what = binary ? all.size() + " pairs of special inputs" : all.size() + " special inputs";
         return "The " + what + " (±0, ±smallest and ±largest subnormal, ±smallest normal, ±1, ±largest finite,"
@@ -362,19 +391,6 @@ final class CasePageBuilder {
         }
         return Formats.ulp(w.ulp()) + " ulp" + (w.steps() == null ? "" : ", " + Formats.count(w.steps())
                 + (w.steps() == 1 ? " step" : " steps"));
-    }
-
-    /** The relative error cell of a reduction, softmax or matmul; null for elementwise ops. */
-    private static String relativeError(Accuracy a) {
-        if (a.maxRelativeError() == null && a.undefinedRelativeError() == null) {
-            return null;
-        }
-        String max = a.maxRelativeError() == null ? "undefined" : String.format(java.util.Locale.ROOT, "%.3g", a.maxRelativeError());
-        if (a.undefinedRelativeError() != null && a.undefinedRelativeError() > 0) {
-            max += " (" + a.undefinedRelativeError() + " infinite)";
-        }
-        return a.conditionNumber() == null ? max
-                : max + ", condition number " + String.format(java.util.Locale.ROOT, "%.3g", a.conditionNumber());
     }
 
     /** ±0, ±∞, NaN and subnormals: the inputs where libraries take shortcuts. */

@@ -126,6 +126,17 @@ final class Formats {
         return String.format(Locale.ROOT, "%.2g", p);
     }
 
+    /** A relative error or a condition number: 0, or three significant digits in scientific form (1.19e-7). */
+    static String relative(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return "∞";
+        }
+        return value == 0 ? "0" : scientific(value);
+    }
+
     private static String significant3(double value) {
         if (value >= 99.95) {
             return String.format(Locale.ROOT, "%.0f", value);

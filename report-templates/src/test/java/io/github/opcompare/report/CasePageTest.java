@@ -29,23 +29,6 @@ class CasePageTest {
     }
 
     @Test
-    void reductionsShowTheirRelativeErrorAndConditionNumberElementwiseCasesDoNot() throws IOException {
-        // sum of [1e8, 1, -1e8] in float32 is 1 exactly; a backend returning 0 is off by |0 - 1| / 1 = 1.
-        io.github.opcompare.engine.result.Accuracy cancelled = new io.github.opcompare.engine.result.Accuracy(
-                1.0, 1.0, 0.0, 1, 1L, 0, List.of(), null, null).withRelativeError(1.0, 1.0, 0, 2.00000001e8);
-        CaseResult sum = new CaseResult("sum", "reduce_sum", "float32", List.of("values(1e8,1,-1e8)"), 3, 1,
-                List.of(Fixtures.ok("tf-cpu", cancelled, Fixtures.timing(3, 1000, 10, 1))), List.of(), null, null, null);
-        Results base = Fixtures.results();
-        Results withSum = new Results(base.schema(), base.opcompareVersion(), true, base.environment(), base.backends(),
-                List.of(base.cases().get(0), sum));
-        String backends = section(page(withSum, "sum-float32"), "backends");
-        assertTrue(backends.contains("Max relative error"), backends);
-        // Σ|x| / |Σx| = (1e8 + 1 + 1e8) / 1: the cancellation, not the backend, makes this sum hard.
-        assertTrue(backends.contains("1.00, condition number 2.00e+08"), backends);
-        assertFalse(section(page(withSum, "sqrt-f32-float32"), "backends").contains("Max relative error"));
-    }
-
-    @Test
     void plotsAreSvgFilesBesideThePage() throws IOException {
         String html = page(RichFixtures.results(), "tanh-float32");
         for (String plot : List.of("tanh-float32-histogram.svg", "tanh-float32-binades.svg", "tanh-float32-timing.svg")) {
@@ -150,9 +133,9 @@ class CasePageTest {
         // sqrt(-0) is -0 by IEEE 754; the GPU build returns +0, the CPU build -0.
         CaseResult base = RichFixtures.tanh();
         List<SpecialValue> specials = List.of(
-                new SpecialValue(List.of("-0.0"), "-0.0", Map.of(RichFixtures.CPU, "-0.0", RichFixtures.GPU, "0.0"),
+                SpecialValue.elementwise(List.of("-0.0"), "-0.0", Map.of(RichFixtures.CPU, "-0.0", RichFixtures.GPU, "0.0"),
                         List.of(RichFixtures.GPU)),
-                new SpecialValue(List.of("NaN"), "NaN", Map.of(RichFixtures.CPU, "NaN", RichFixtures.GPU, "NaN"), List.of()));
+                SpecialValue.elementwise(List.of("NaN"), "NaN", Map.of(RichFixtures.CPU, "NaN", RichFixtures.GPU, "NaN"), List.of()));
         CaseResult withSpecials = new CaseResult(base.id(), base.op(), base.dtype(), base.inputs(), base.size(), base.seed(),
                 base.results(), base.agreement(), base.timeBudgetNanos(), base.timingNanos(), base.devices(), base.values(), specials);
         Results results = new Results(Results.SCHEMA, "test", true, null, RichFixtures.results().backends(), List.of(withSpecials));
@@ -164,6 +147,34 @@ class CasePageTest {
         assertEquals(1, count(minusZero, "class=\"differs"), minusZero);
         assertTrue(minusZero.contains("<code>0.0</code><span class=\"flag\""), minusZero);
         assertEquals(0, count(row(section, "1"), "class=\"differs"));
+    }
+
+    @Test
+    void aSumShowsRelativeErrorItsConditionNumberAndItsSpecialVectors() throws IOException {
+        // The naive float32 sum of [1e8, 1, -1e8] is 0 against an exact 1: relative error 1, condition 200000001.
+        CaseResult base = RichFixtures.tanh();
+        io.github.opcompare.engine.result.BackendResult cpu = base.results().get(0);
+        io.github.opcompare.engine.result.BackendResult withRelative = new io.github.opcompare.engine.result.BackendResult(cpu.backend(),
+                cpu.status(), cpu.message(), cpu.accuracy().withRelativeError(1.0, 1.0, 0, 200000001.0), cpu.reproducibility(),
+                cpu.firstCallNanos(), cpu.timing(), cpu.fit(), cpu.threads(), cpu.timingNotes());
+        List<SpecialValue> specials = List.of(new SpecialValue(
+                List.of(io.github.opcompare.engine.result.SpecialOperand.vector(List.of("-0.0", "-0.0"))), null, "-0.0",
+                Map.of(RichFixtures.CPU, "0.0"), List.of(RichFixtures.CPU)));
+        CaseResult sum = new CaseResult("sum", "reduce_sum", base.dtype(), base.inputs(), base.size(), base.seed(),
+                List.of(withRelative), List.of(), null, null, null, null, specials);
+        Results results = new Results(Results.SCHEMA, "test", true, null, RichFixtures.results().backends(), List.of(sum));
+        String html = page(results, "sum-float32");
+        String backends = section(html, "backends");
+        assertTrue(backends.contains("Max relative error"), backends);
+        assertTrue(backends.contains("<td class=\"num\">1.00e0</td>"), backends);
+        assertTrue(backends.contains("Condition number of these inputs: <strong>2.00e8</strong>"), backends);
+        String section = section(html, "specials");
+        assertTrue(section.contains("results of special vectors"), section);
+        String zeros = row(section, "0");
+        assertTrue(zeros.contains("[-0.0, -0.0]"), zeros);
+        assertEquals(1, count(zeros, "class=\"differs"), zeros);
+        // An elementwise case has no relative error column.
+        assertFalse(section(page(RichFixtures.results(), "tanh-float32"), "backends").contains("relative error"));
     }
 
     private static String section(String html, String id) {

@@ -30,7 +30,7 @@ final class MetricReader {
 
     /**
      * The special inputs (±0, ±Infinity, NaN, subnormals…) whose result differs from the prescribed one;
-     * where a case has no specials (not elementwise, or a merged file), the results that are NaN or
+     * where a case has no specials (results written before they existed), the results that are NaN or
      * infinite where the exact value is finite, or the reverse.
      */
     private static Measured specialMismatches(CaseResult c, BackendResult r, Accuracy a) {

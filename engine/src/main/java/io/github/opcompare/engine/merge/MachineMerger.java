@@ -19,7 +19,8 @@ import java.util.Set;
  * Merges the results of several machines into one file: one case entry per case, holding every
  * machine's results side by side, with backend ids qualified by machine ({@code nd4j-cpu@gpu-box}).
  * Each machine keeps its environment under {@code machines}. Agreement is kept within each machine;
- * across machines it cannot be computed (the outputs stay on the machine that made them).
+ * across machines it cannot be computed (the outputs stay on the machine that made them). Special
+ * inputs are carried with each machine's results qualified alike ({@link SpecialsMerger}).
  */
 final class MachineMerger {
     private MachineMerger() {
@@ -63,6 +64,7 @@ final class MachineMerger {
         final List<BackendResult> results = new ArrayList<>();
         final List<Agreement> agreement = new ArrayList<>();
         final List<DeviceComparison> devices = new ArrayList<>();
+        final SpecialsMerger specials = new SpecialsMerger();
 
         CaseBuilder(CaseResult template, String machine) {
             this.template = template;
@@ -87,12 +89,13 @@ final class MachineMerger {
                 devices.add(new DeviceComparison(d.library(), QualifiedBackend.qualify(d.cpu(), machine),
                         QualifiedBackend.qualify(d.gpu(), machine), d.identical(), d.maxSteps(), d.speedups()));
             }
+            specials.add(c.specials(), machine);
         }
 
         CaseResult build() {
             // Time budgets belong to one machine's run; summed or picked from one they would mislead.
             return new CaseResult(template.id(), template.op(), template.dtype(), template.inputs(), template.size(), template.seed(),
-                    results, agreement, null, null, devices.isEmpty() ? null : devices);
+                    results, agreement, null, null, devices.isEmpty() ? null : devices, null, specials.build());
         }
 
         private static String describe(CaseResult c) {

@@ -68,6 +68,12 @@ final class SoftmaxReference {
         if (posInf || allNegInf) {
             return ExactElement.exactly(posInf ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
         }
+        Double single = singleFiniteTerm(x);
+        if (single != null) {
+            // log(e^x) = x exactly. Also the only way the result is exactly 0 (x = ±0, log 1 = +0), which
+            // no rounding test below can settle, however many digits: every approximation is 0 too.
+            return ExactElement.exactly(single + 0.0);
+        }
         Terms t = terms(x);
         // log S within 2^-78 of log S plus the sum's relative error as an absolute one; m is exact.
         DoubleDouble logS = DoubleDoubleExpLog.log(t.sum());
@@ -93,6 +99,20 @@ final class SoftmaxReference {
             }
         }
         throw new IllegalStateException("Cannot round logsumexp to " + dtype + " within " + MAX_DIGITS + " digits");
+    }
+
+    /** The one element that is not -∞, or null when there are more (no NaN or +∞ left to see). */
+    private static Double singleFiniteTerm(double[] x) {
+        Double single = null;
+        for (double v : x) {
+            if (v != Double.NEGATIVE_INFINITY) {
+                if (single != null) {
+                    return null;
+                }
+                single = v;
+            }
+        }
+        return single;
     }
 
     /**

@@ -13,6 +13,8 @@ import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Environment;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Shard;
+import io.github.opcompare.engine.result.SpecialOperand;
+import io.github.opcompare.engine.result.SpecialValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -137,6 +139,46 @@ class MergeResultsTest {
         assertEquals("gpu-box", MergeSources.folderName(Path.of("/tmp/gpu-box/results.json")));
     }
 
+    /** Case a (sum) with two special vectors; jdk-strict gets [-0, -0] wrong when {@code strictWrong}. */
+    private static CaseResult withSpecials(String id, boolean strictWrong) {
+        CaseResult c = kase(id, 0.5, "uniform(0,1)");
+        List<SpecialValue> specials = List.of(
+                new SpecialValue(List.of(SpecialOperand.vector(List.of("-0.0", "-0.0"))), null, "-0.0",
+                        java.util.Map.of("jdk", "-0.0", "jdk-strict", strictWrong ? "0.0" : "-0.0"),
+                        strictWrong ? List.of("jdk-strict") : List.of()),
+                new SpecialValue(List.of(SpecialOperand.vector(List.of("1.0", "NaN"))), null, "NaN",
+                        java.util.Map.of("jdk", "NaN", "jdk-strict", "NaN"), List.of()));
+        return new CaseResult(c.id(), "reduce_sum", c.dtype(), c.inputs(), c.size(), c.seed(), c.results(), c.agreement(), null, null,
+                null, null, specials);
+    }
+
+    @Test
+    void specialsSurviveShardsAndFollowQualifiedBackendsAcrossMachines() throws Exception {
+        // Shards: each case comes back untouched, specials included.
+        Merged shards = ResultsMerger.merge(List.of(shard(1, 2, withSpecials("a", true)), shard(2, 2, kase("b", 1, "uniform(0,1)"))));
+        assertEquals(1L, shards.results().cases().get(0).specialMismatches("jdk-strict"));
+
+        Results xeon = run(env("Xeon"), null, withSpecials("a", false));
+        Results epyc = run(env("EPYC"), null, withSpecials("a", true));
+        Results r = ResultsMerger.merge(List.of(new MergeInput("x", "xeon", xeon), new MergeInput("e", "epyc", epyc))).results();
+        CaseResult a = r.cases().get(0);
+        // One row per special vector, every machine's results in it under backend@machine.
+        assertEquals(2, a.specials().size());
+        SpecialValue zeros = a.specials().get(0);
+        assertEquals("[-0.0, -0.0]", zeros.inputsText());
+        assertEquals("-0.0", zeros.expected());
+        assertEquals("0.0", zeros.actual().get("jdk-strict@epyc"));
+        assertEquals("-0.0", zeros.actual().get("jdk-strict@xeon"));
+        assertEquals(4, zeros.actual().size());
+        assertEquals(List.of("jdk-strict@epyc"), zeros.mismatches());
+        assertEquals(1L, a.specialMismatches("jdk-strict@epyc"));
+        assertEquals(0L, a.specialMismatches("jdk-strict@xeon"));
+        // And the merged file reads back as written.
+        Path file = java.nio.file.Files.createTempDirectory("merge").resolve("results.json");
+        ResultsJson.write(r, file);
+        assertEquals(a.specials(), ResultsJson.read(file).cases().get(0).specials());
+    }
+
     @Test
     void shardedAndMergedFilesFollowTheSchema() throws Exception {
         JsonSchema schema;
@@ -144,8 +186,8 @@ class MergeResultsTest {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         }
         Results part = shard(1, 2, kase("a", 0.5, "uniform(0,1)")).results();
-        Results merged = ResultsMerger.merge(List.of(new MergeInput("x", "xeon", run(env("Xeon"), null, kase("a", 0.5, "uniform(0,1)"))),
-                new MergeInput("e", "epyc", run(env("EPYC"), null, kase("a", 0.5, "uniform(0,1)"))))).results();
+        Results merged = ResultsMerger.merge(List.of(new MergeInput("x", "xeon", run(env("Xeon"), null, withSpecials("a", false))),
+                new MergeInput("e", "epyc", run(env("EPYC"), null, withSpecials("a", true))))).results();
         ObjectMapper mapper = new ObjectMapper();
         for (Results r : List.of(part, merged)) {
             JsonNode json = mapper.readTree(ResultsJson.toJson(r));

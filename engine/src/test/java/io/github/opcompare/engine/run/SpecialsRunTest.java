@@ -31,7 +31,8 @@ class SpecialsRunTest {
     }
 
     private static SpecialValue row(CaseResult c, String... inputs) {
-        return c.specials().stream().filter(s -> s.inputs().equals(List.of(inputs))).findFirst().orElseThrow();
+        String text = String.join(", ", inputs);
+        return c.specials().stream().filter(s -> s.inputsText().equals(text)).findFirst().orElseThrow();
     }
 
     @Test
@@ -71,9 +72,45 @@ class SpecialsRunTest {
     }
 
     @Test
-    void noSpecialsForAReduction() throws Exception {
-        // The java-math worker has no reduce_sum: the case is unsupported on both, and specials are not run.
+    void aReductionGetsSpecialVectorsAndThePlantedErrorIsFoundAtItsVector() throws Exception {
         CaseResult sum = run("reduce_sum", "uniform(0,1)").cases().get(0);
-        assertNull(sum.specials());
+        assertEquals(8, sum.specials().size());
+        // IEEE 754 addition, in any order: NaN propagates, Inf + -Inf is invalid, -0 + -0 = -0, -0 + +0 = +0.
+        assertEquals("NaN", row(sum, "[1.0, NaN]").expected());
+        assertEquals("NaN", row(sum, "[Infinity, -Infinity]").expected());
+        assertEquals("Infinity", row(sum, "[Infinity, 1.0]").expected());
+        assertEquals("-0.0", row(sum, "[-0.0, -0.0]").expected());
+        assertEquals("0.0", row(sum, "[-0.0, 0.0]").expected());
+        // 2 MAX is beyond float32: +Infinity. MAX + MAX - MAX is MAX exactly, which the double sum keeps.
+        assertEquals("Infinity", row(sum, "[3.4028235E38, 3.4028235E38]").expected());
+        SpecialValue cancel = row(sum, "[3.4028235E38, 3.4028235E38, -3.4028235E38]");
+        assertEquals("3.4028235E38", cancel.expected());
+        assertEquals("3.4028235E38", cancel.actual().get("right"));
+        assertNull(cancel.output());
+        // The planted error: a sum over a vector holding 1.0 one step up. Only [1, -1] = +0 shows it
+        // (NaN and Infinity have no step up); the smallest float32 above 0 is 1.4E-45.
+        SpecialValue planted = row(sum, "[1.0, -1.0]");
+        assertEquals("0.0", planted.expected());
+        assertEquals("1.4E-45", planted.actual().get("wrong"));
+        assertEquals(List.of("wrong"), planted.mismatches());
+        assertEquals(0L, sum.specialMismatches("right"));
+        assertEquals(1L, sum.specialMismatches("wrong"));
+        // The case's own inputs are positive and well conditioned: relative error is reported with them.
+        assertEquals(1.0, sum.results().get(0).accuracy().conditionNumber(), 1e-9);
+        assertEquals(0L, sum.results().get(0).accuracy().undefinedRelativeError());
+        assertTrue(FaultyRuns.schemaErrors(dir.resolve("results.json")).isEmpty(), FaultyRuns.schemaErrors(dir.resolve("results.json")).toString());
+    }
+
+    @Test
+    void anOpNoBackendRunsStillListsItsSpecialVectors() throws Exception {
+        // The java-math worker has no softmax: no backend result, but the prescribed results are listed,
+        // one row per output: softmax(-Inf, 0) = (0, 1) in any evaluation, e^-Inf being exactly 0.
+        CaseResult softmax = run("softmax", "uniform(0,1)").cases().get(0);
+        List<SpecialValue> rows = softmax.specials().stream().filter(s -> s.inputsText().equals("[-Infinity, 0.0]")).toList();
+        assertEquals(2, rows.size());
+        assertEquals(0, rows.get(0).output());
+        assertEquals("0.0", rows.get(0).expected());
+        assertEquals("1.0", rows.get(1).expected());
+        assertTrue(rows.get(0).actual().isEmpty());
     }
 }

@@ -34,6 +34,10 @@ import java.util.function.DoubleBinaryOperator;
  * <p>OPCOMPARE_TEST_WRONG_AT=v makes the result for the input v one step too large, a planted error
  * that an accuracy check must find at exactly that input.
  *
+ * <p>reduce_sum adds left to right in double from -0.0 (the identity of IEEE addition, so a sum of
+ * -0s stays -0) and rounds once: correctly rounded in float32 for the short vectors the tests use.
+ * With OPCOMPARE_TEST_WRONG_AT=v, a sum over a vector that holds v is one step too large.
+ *
  * <p>OPCOMPARE_TEST_REFUSE=reason makes the executor's construction fail with that reason, as a
  * library that finds no usable device does.
  */
@@ -84,6 +88,9 @@ public final class JavaMathWorker {
                 misbehave(fault);
             }
             payFirstCostOfLength(length);
+            if (op == Op.REDUCE_SUM) {
+                return sum(dtype, inputs.get(0), length);
+            }
             DoubleBinaryOperator f = switch (op) {
                 case SQRT -> (a, b) -> Math.sqrt(a);
                 case ADD -> Double::sum;
@@ -138,6 +145,38 @@ public final class JavaMathWorker {
                             case FLOAT64 -> target.putDouble(i * 8, out[i]);
                             default -> target.putShort(i * 2, (short) dtype.encode(out[i]));
                         }
+                    }
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        private static PreparedCall sum(DType dtype, ByteBuffer input, int length) {
+            String wrongAtText = System.getenv("OPCOMPARE_TEST_WRONG_AT");
+            double wrongAt = wrongAtText == null ? Double.NaN : Double.parseDouble(wrongAtText);
+            double s = -0.0;
+            boolean bump = false;
+            for (int i = 0; i < length; i++) {
+                double x = dtype == DType.FLOAT32 ? input.getFloat(i * 4) : input.getDouble(i * 8);
+                s += x;
+                bump |= x == wrongAt;
+            }
+            double r = dtype.round(s);
+            double result = bump ? (dtype == DType.FLOAT32 ? Math.nextUp((float) r) : Math.nextUp(r)) : r;
+            return new PreparedCall() {
+                @Override
+                public void call() {
+                }
+
+                @Override
+                public void writeResult(ByteBuffer target) {
+                    if (dtype == DType.FLOAT32) {
+                        target.putFloat(0, (float) result);
+                    } else {
+                        target.putDouble(0, result);
                     }
                 }
 
