@@ -5,23 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.opcompare.engine.check.CheckReport;
+import io.github.opcompare.engine.merge.MergeInput;
+import io.github.opcompare.engine.merge.ResultsMerger;
 import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Results;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens a rendered report in headless Chromium, as a reader would: the overview and a case page
- * must render with no console error, no failed load, and plots that are really drawn; screenshots
- * go to target/screenshots. On CI (CI=true) Chromium is required and its absence fails the test;
- * elsewhere the test is skipped with the reason.
+ * Opens rendered reports in headless Chromium, as a reader would. Every page of every kind of
+ * report (plain, with a baseline, merged from several machines) must open with no console error, no
+ * uncaught exception, no failed load and no link to a missing file; the overview and a case page
+ * must also work (sorting, plots that are really drawn). Screenshots go to target/screenshots. On
+ * CI (CI=true) Chromium is required and its absence fails the test; elsewhere the test is skipped
+ * with the reason.
  *
  * <p>{@code -Dopcompare.browser.report=DIR} opens an existing report folder instead of the
  * fixture's (e.g. example/target/site/opcompare after {@code mvn -f example/pom.xml verify site}).
@@ -32,15 +40,24 @@ class BrowserReportTest {
 
     @BeforeAll
     static void needsChromium() {
-        chromium = DevToolsBrowser.find();
-        if (chromium == null) {
+        chromium = chromiumOrSkip(System.getenv());
+    }
+
+    /**
+     * The browser to use; without one, the test is skipped with the reason, except on CI (CI=true),
+     * where a missing browser must not pass unseen as a skipped test.
+     */
+    static Path chromiumOrSkip(Map<String, String> env) {
+        Path found = DevToolsBrowser.find(env);
+        if (found == null) {
             String hint = "Chromium not found (looked for $OPCOMPARE_CHROMIUM, then chromium, chromium-browser, google-chrome "
                     + "on the PATH); install Debian's chromium to run the browser test";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            if ("true".equalsIgnoreCase(env.get("CI"))) {
                 fail(hint + ". It is required on CI (CI=true).");
             }
             Assumptions.abort(hint + ". Skipped.");
         }
+        return found;
     }
 
     @Test
@@ -96,20 +113,139 @@ class BrowserReportTest {
         }
     }
 
+    /**
+     * Every page a reader can reach, in each kind of report the renderer writes. A script that runs
+     * on every page (the one in assets/) must cope with every page, not only the one it was written for.
+     */
+    @Test
+    void everyPageOfEveryReportOpensWithoutErrors() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int opened = 0;
+        try (DevToolsBrowser browser = new DevToolsBrowser(chromium, 1600, 1000)) {
+            for (RenderedReport report : reports()) {
+                for (Path page : report.pages()) {
+                    browser.open(page.toUri());
+                    String where = report.name() + " " + report.folder().relativize(page) + ": ";
+                    problems(browser).forEach(p -> problems.add(where + p));
+                    opened++;
+                }
+                browser.open(report.folder().resolve(ReportRenderer.INDEX).toUri());
+                String shown = browser.evaluate("document.getElementById('shown').textContent").asText();
+                if (!shown.matches("\\d+ of \\d+ cases")) {
+                    problems.add(report.name() + " index.html: the overview's script did not run (shown: '" + shown + "')");
+                }
+                browser.takeErrors();
+            }
+        }
+        assertEquals(List.of(), problems, "problems on " + opened + " pages");
+    }
+
     @Test
     void aBrokenPageIsCaught() throws Exception {
         // The checks above can fail: a script error, console.error and a missing plot are all reported.
         Path page = Path.of("target", "browser-broken", "index.html").toAbsolutePath();
         Files.createDirectories(page.getParent());
-        Files.writeString(page, "<!DOCTYPE html><html><body><img src=\"missing.svg\">"
-                + "<script>console.error('bad'); undefinedFunction();</script></body></html>");
+        Files.writeString(page, "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"broken-style.css\"></head>"
+                + "<body><img src=\"missing.svg\"><a href=\"gone.html\">gone</a> <a href=\"#nowhere\">nowhere</a>"
+                + " <a href=\"#here\" id=\"here\">here</a> <a href=\"index.html\">itself</a>"
+                + "<script>console.error('bad'); undefinedFunction();</script>"
+                // help.html's defect as it was: a script that took an element with the table's id for the table.
+                + "<script>document.body.tHead.querySelectorAll('th');</script>"
+                + "</body></html>");
         try (DevToolsBrowser browser = new DevToolsBrowser(chromium, 800, 600)) {
             browser.open(page.toUri());
-            String errors = String.join("\n", browser.takeErrors());
+            String errors = String.join("\n", problems(browser));
             assertTrue(errors.contains("console.error") && errors.contains("bad"), errors);
             assertTrue(errors.contains("undefinedFunction"), errors);
             assertTrue(errors.contains("missing.svg"), errors);
+            assertTrue(errors.contains("link to a missing file") && errors.contains("gone.html"), errors);
+            assertTrue(errors.contains("link to a missing anchor: #nowhere"), errors);
+            assertTrue(errors.contains("broken-style.css"), errors);
+            assertTrue(errors.contains("TypeError"), errors);
         }
+    }
+
+    /**
+     * What a reader would see go wrong on the open page: the browser's errors (uncaught exceptions,
+     * console.error, failed loads) and links that lead nowhere (a missing file, a missing anchor on the page).
+     */
+    static List<String> problems(DevToolsBrowser browser) throws IOException {
+        List<String> found = new ArrayList<>(browser.takeErrors());
+        JsonNode links = browser.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a =>"
+                + " ({href: a.href, own: a.getAttribute('href')}))");
+        for (JsonNode link : links) {
+            URI target = URI.create(link.get("href").asText());
+            if ("file".equals(target.getScheme()) && !Files.exists(Path.of(URI.create("file://" + target.getRawPath())))) {
+                found.add("link to a missing file: " + link.get("own").asText());
+            }
+        }
+        JsonNode anchors = browser.evaluate("Array.from(document.querySelectorAll('a[href^=\"#\"]'))"
+                + ".map(a => a.getAttribute('href')).filter(h => h.length > 1"
+                + " && !document.getElementById(decodeURIComponent(h.substring(1))))");
+        anchors.forEach(a -> found.add("link to a missing anchor: " + a.asText()));
+        found.addAll(browser.takeErrors());
+        return found;
+    }
+
+    /** A report folder, freshly written, and the pages it must hold. */
+    private record RenderedReport(String name, Path folder, int cases) {
+        /**
+         * Every page in the folder; fails when one of the fixed pages is missing or there are not as
+         * many case pages as cases, so that a report that lost pages cannot pass by having fewer to open.
+         */
+        List<Path> pages() throws IOException {
+            List<Path> pages;
+            try (var files = Files.walk(folder)) {
+                pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+            }
+            for (String fixed : List.of(ReportRenderer.INDEX, ReportRenderer.ENVIRONMENT, ReportRenderer.HELP)) {
+                assertTrue(pages.contains(folder.resolve(fixed)), name + " has no " + fixed + ": " + pages);
+            }
+            long casePages = pages.stream().filter(p -> p.getParent().equals(folder.resolve(CaseFiles.FOLDER))).count();
+            if (cases >= 0) {
+                assertEquals(cases, casePages, name + ": one page per case");
+            } else {
+                assertTrue(casePages > 0, name + " has no case pages");
+            }
+            return pages;
+        }
+    }
+
+    /**
+     * The plain fixture, the same with what check found against a baseline, and two machines merged
+     * by the merge goal's own code; or only the external report when one is named.
+     */
+    private static List<RenderedReport> reports() throws IOException {
+        String external = System.getProperty("opcompare.browser.report");
+        if (external != null && !external.isBlank()) {
+            return List.of(new RenderedReport("report", Path.of(external).toAbsolutePath(), -1));
+        }
+        Path root = Path.of("target", "browser-reports").toAbsolutePath();
+        if (Files.exists(root)) {
+            // Pages of an earlier run would be opened too, and could hide a page that is no longer written.
+            try (var old = Files.walk(root)) {
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Results plain = fixture();
+        Results merged = ResultsMerger.merge(List.of(
+                new MergeInput("xeon/results.json", "xeon", fixture()),
+                new MergeInput("epyc/results.json", "<i>epyc</i>", fixture()))).results();
+        List<RenderedReport> reports = new ArrayList<>();
+        reports.add(render("plain", plain, null, root));
+        reports.add(render("baseline", plain, BaselineReportTest.check(true,
+                List.of("case <b>new</b>/float32 is not in the baseline")), root));
+        reports.add(render("baseline-speed-not-compared", plain, BaselineReportTest.check(false,
+                List.of("speed not compared: the baseline was recorded on another CPU")), root));
+        reports.add(render("machines", merged, null, root));
+        reports.add(render("machines-by-hand", MachinesReportTest.merged(), null, root));
+        return reports;
+    }
+
+    private static RenderedReport render(String name, Results results, CheckReport check, Path root) throws IOException {
+        Path folder = root.resolve(name);
+        new ReportRenderer().render(results, null, folder, check);
+        return new RenderedReport(name, folder, results.cases().size());
     }
 
     private static boolean ordered(JsonNode keys, int direction) {

@@ -50,14 +50,29 @@ final class DevToolsBrowser implements AutoCloseable {
 
     /** The Chromium to use: $OPCOMPARE_CHROMIUM, else the first of the usual names on the PATH; null when none. */
     static Path find() {
-        String configured = System.getenv("OPCOMPARE_CHROMIUM");
+        return find(System.getenv());
+    }
+
+    /**
+     * The Chromium {@code env} names: $OPCOMPARE_CHROMIUM, else the first of the usual names on its
+     * PATH; null when there is none.
+     *
+     * @throws IllegalStateException when $OPCOMPARE_CHROMIUM names no executable file: the user asked
+     *     for that browser, and skipping the test would hide the mistake
+     */
+    static Path find(Map<String, String> env) {
+        String configured = env.get("OPCOMPARE_CHROMIUM");
         if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+            Path p = Path.of(configured);
+            if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+                throw new IllegalStateException("OPCOMPARE_CHROMIUM is " + configured + ", which is not an executable file");
+            }
+            return p;
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+        for (String dir : env.getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
             for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
                 Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) {
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
                     return p;
                 }
             }

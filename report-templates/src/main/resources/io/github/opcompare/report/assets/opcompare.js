@@ -2,8 +2,10 @@
    Reads only the page itself (data-sort attributes and text); the page works without it. */
 (function () {
   "use strict";
-  var table = document.getElementById("overview");
-  if (!table) {
+  // The script is on every page, and other pages use the id "overview" for other things (the help
+  // page's heading): only the overview's own table, with its header row, is sorted and filtered.
+  var table = document.querySelector("table#overview");
+  if (!table || !table.tHead) {
     return;
   }
   // Each case is one tbody (its numbers and its sentence): sorting and filtering move whole tbodies.
