@@ -40,9 +40,21 @@ public final class ExhaustiveDomain implements InputDomain {
         return hi == null ? maxOrdinal(dtype) : ordinal(roundDown(hi, dtype), dtype);
     }
 
-    /** How many values the domain has in the dtype (2^32 for all of float32); 0 when lo..hi holds none. */
+    /**
+     * How many values the domain has in the dtype (2^32 for all of float32); 0 when lo..hi holds none.
+     * All of float64, or a range of it that takes in both signs of large magnitudes, has 2^63 values
+     * or more, which a long cannot hold: the count is then {@link Long#MAX_VALUE}, more than any case
+     * holds, which is all a caller needs to know (the ordinals give the exact number).
+     */
     public long count(DType dtype) {
-        return Math.max(0, lastOrdinal(dtype) - firstOrdinal(dtype) + 1);
+        long first = firstOrdinal(dtype);
+        long last = lastOrdinal(dtype);
+        if (last < first) {
+            return 0;
+        }
+        // The true count is 1 to 2^64; the difference wraps to zero or below exactly when it is 2^63 or more.
+        long n = last - first + 1;
+        return n > 0 ? n : Long.MAX_VALUE;
     }
 
     /** The count when it fits an int (a case of ordinary size), else -1: such a domain is swept in chunks. */

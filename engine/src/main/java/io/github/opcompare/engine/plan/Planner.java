@@ -7,6 +7,7 @@ import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.op.OpKind;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,6 +94,7 @@ public final class Planner {
                 if (seen.add(dtype)) {
                     PlannedCase c = new PlannedCase(id, op, dtype, domains, spec.size(), spec.seed());
                     if (!checkSweep(c)) {
+                        checkNotEmpty(domains, dtype);
                         checkMemory(op, dtype, InputPlan.length(domains, dtype, spec.size()), maxHeapBytes);
                     }
                     op.lengthProblem(InputPlan.length(domains, dtype, spec.size())).ifPresent(problem -> {
@@ -130,7 +132,7 @@ public final class Planner {
     private static boolean checkSweep(PlannedCase c) {
         for (InputDomain d : c.domains()) {
             if (d instanceof ExhaustiveDomain e && e.count(c.dtype()) > MAX_SIZE) {
-                String what = "'" + e.expression() + "' has " + Long.toUnsignedString(e.count(c.dtype())) + " values of "
+                String what = "'" + e.expression() + "' has " + exactCount(e, c.dtype()) + " values of "
                         + c.dtype().id() + ", more than the " + MAX_SIZE + " a case holds; ";
                 if (c.op().arity() != 1 || c.op().kind() != OpKind.ELEMENTWISE) {
                     throw new IllegalArgumentException(what + "such domains are swept in chunks, which needs a unary"
@@ -144,6 +146,32 @@ public final class Planner {
             }
         }
         return false;
+    }
+
+    /**
+     * The number of values, also past a long (all of float64 has 2^64): counts too large for a long
+     * are all powers of two or ranges near them, written 2^k when they are one.
+     */
+    private static String exactCount(ExhaustiveDomain e, DType dtype) {
+        BigInteger n = BigInteger.valueOf(e.lastOrdinal(dtype)).subtract(BigInteger.valueOf(e.firstOrdinal(dtype)))
+                .add(BigInteger.ONE);
+        boolean large = n.bitLength() > 63;
+        return large && n.bitCount() == 1 ? "2^" + (n.bitLength() - 1) : n.toString();
+    }
+
+    /**
+     * A domain of fixed length that holds no value of the dtype (an exhaustive range between two
+     * neighbouring values of it, an empty file) would leave the case with nothing to compute, which
+     * surfaces later as an internal error far from its cause.
+     */
+    private static void checkNotEmpty(List<InputDomain> domains, DType dtype) {
+        for (InputDomain d : domains) {
+            if (d.fixedLength(dtype) == 0) {
+                throw new IllegalArgumentException("'" + d.expression() + "' holds no value of " + dtype.id()
+                        + (d instanceof ExhaustiveDomain ? " (none lies between its bounds); widen the range"
+                                : "; give it at least one value"));
+            }
+        }
     }
 
     private static void checkMemory(Op op, DType dtype, int length, long maxHeapBytes) {

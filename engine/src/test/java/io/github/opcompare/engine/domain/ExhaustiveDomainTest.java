@@ -77,6 +77,21 @@ class ExhaustiveDomainTest {
     }
 
     @Test
+    void float64CountsPastALongSaturateInsteadOfWrappingToNone() {
+        // All of float64 is 2^64 values and a range across both signs of large magnitudes more than
+        // 2^63: neither fits a long. The count used to wrap to 0 ("holds no value"), which planned an
+        // empty case that failed deep in the run; saturated, it is more than any case holds.
+        assertEquals(Long.MAX_VALUE, parse("exhaustive").count(DType.FLOAT64));
+        // 1e300 has the bit pattern 0x7e37e43c8800759c (IEEE 754 binary64, by Python's struct): 2 * that + 2
+        // values from -1e300 to 1e300, both zeros in, 1.8e19 > 2^63.
+        assertEquals(Long.MAX_VALUE, parse("exhaustive(-1e300,1e300)").count(DType.FLOAT64));
+        // Below 2^63 the count is exact: 1e-300 has the bit pattern 0x01a56e1fc2f8f359.
+        assertEquals(2 * 0x01a56e1fc2f8f359L + 2, parse("exhaustive(-1e-300,1e-300)").count(DType.FLOAT64));
+        // A range between two neighbouring bfloat16 values (1 and 1 + 2^-7) holds none.
+        assertEquals(0, parse("exhaustive(1.0001,1.0002)").count(DType.BFLOAT16));
+    }
+
+    @Test
     void badBoundsNameTheCulprit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DomainParser.parse("exhaustive(2,1)"));
         assertTrue(e.getMessage().startsWith("Cannot parse input domain 'exhaustive(2,1)' at column 12: lo must be less than hi, got lo=2.0, hi=1.0"),

@@ -41,4 +41,29 @@ class ExhaustivePlanTest {
                 + " holds; sweeps in chunks cover float32 (up to 2^32 values); for float64 narrow it with exhaustive(lo,hi)"
                 + " or sample it with binades(lo,hi)", float64.getMessage());
     }
+
+    @Test
+    void allOfFloat64IsAConfigurationErrorNotAnEmptyCase() {
+        // It used to plan an empty case (2^64 wrapped to 0) that stopped the build with "cannot tile an empty input".
+        IllegalArgumentException all = assertThrows(IllegalArgumentException.class, () -> Planner.plan(
+                List.of(new CaseSpec("every-double", "exp", List.of("float64"), "exhaustive", 1, 0)), GIB));
+        assertEquals("Invalid case 1 ('every-double'): 'exhaustive' has 2^64 values of float64, more than the 50000000 a case"
+                + " holds; sweeps in chunks cover float32 (up to 2^32 values); for float64 narrow it with exhaustive(lo,hi)"
+                + " or sample it with binades(lo,hi)", all.getMessage());
+        // More than 2^63 but not a power of two: written out. 2 * 0x7e37e43c8800759c + 2 (1e300's bit pattern, by Python's struct).
+        IllegalArgumentException wide = assertThrows(IllegalArgumentException.class, () -> Planner.plan(
+                List.of(new CaseSpec(null, "exp", List.of("float64"), "exhaustive(-1e300,1e300)", 1, 0)), GIB));
+        assertTrue(wide.getMessage().startsWith("Invalid case 1: 'exhaustive(-1e300,1e300)' has 18189977842257816378 values of"
+                + " float64, more than"), wide.getMessage());
+    }
+
+    @Test
+    void aRangeThatHoldsNoValueOfTheDtypeIsAConfigurationError() {
+        // 1 and 1 + 2^-7 are neighbours in bfloat16: nothing lies in [1.0001, 1.0002]. Such a case used to reach the
+        // run with no inputs at all.
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Planner.plan(
+                List.of(new CaseSpec(null, "exp", List.of("float32", "bfloat16"), "exhaustive(1.0001,1.0002)", 1, 0)), GIB));
+        assertEquals("Invalid case 1: 'exhaustive(1.0001,1.0002)' holds no value of bfloat16 (none lies between its bounds);"
+                + " widen the range", none.getMessage());
+    }
 }
