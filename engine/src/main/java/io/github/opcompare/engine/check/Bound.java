@@ -41,6 +41,11 @@ public record Bound(double value, String text, boolean percent) {
         if (metric.kind() == Metric.Kind.FRACTION && (value < 0 || value > 1)) {
             throw new IllegalArgumentException("invalid limit '" + raw + "' for " + metric.id() + ": a share lies from 0 to 1 (0% to 100%)");
         }
+        // Errors, counts and times are never negative: a maximum below 0 would fail every result, a minimum below 0 none.
+        if (value < 0) {
+            throw new IllegalArgumentException("invalid limit '" + raw + "' for " + metric.id() + ": " + metric.id()
+                    + " is never negative; write a number of 0 or more");
+        }
         return new Bound(value, text, percent);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.opcompare.engine.merge;
 
+import io.github.opcompare.engine.config.ParameterPaths;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.result.Results;
 import java.io.IOException;
@@ -45,6 +46,9 @@ public final class MergeSources {
                     + QualifiedBackend.SEPARATOR + "'");
         }
         Path file = basedir.resolve(eq > 0 ? item.substring(eq + 1).trim() : item).normalize();
+        // A misspelt path is the user's mistake, told as such, not an error reading a file.
+        ParameterPaths.existingFile("mergeFiles entry", file, "'" + item + "' in -Dopcompare.mergeFiles, taken from " + basedir
+                + "; list results.json files, comma-separated, each path or name=path");
         Results results = ResultsJson.read(file);
         if (name == null && results.shard() == null) {
             name = folderName(file);

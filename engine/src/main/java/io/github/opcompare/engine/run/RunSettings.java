@@ -45,6 +45,36 @@ public record RunSettings(
     public static final int DEFAULT_REPEATS = 3;
     public static final Duration DEFAULT_JIT_WARMUP = Duration.ofSeconds(2);
 
+    /**
+     * Settings a run can keep: the goals check what users write first ({@code config.CompareOptions}),
+     * with messages for them; this is the last line, for any other caller, so that a negative
+     * timeout never reaches a worker as "no answer within -1 s".
+     */
+    public RunSettings {
+        require("caseTimeout", caseTimeout, true);
+        require("startTimeout", startTimeout, true);
+        require("timeBudget", timeBudget, false);
+        require("jitWarmup", jitWarmup, false);
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats is " + repeats + ", but a case runs at least once (repeats >= 1)");
+        }
+        if (worstCount < 0) {
+            throw new IllegalArgumentException("worstCount is " + worstCount + ", but it cannot be negative");
+        }
+        sizes = List.copyOf(sizes);
+        for (int size : sizes) {
+            if (size < 1) {
+                throw new IllegalArgumentException("sizes " + sizes + " hold " + size + ", but a size is at least 1 element");
+            }
+        }
+    }
+
+    private static void require(String name, Duration value, boolean positive) {
+        if (value == null || value.isNegative() || (positive && value.isZero())) {
+            throw new IllegalArgumentException(name + " is " + value + ", but it must be " + (positive ? "positive" : "0 or more"));
+        }
+    }
+
     /** Settings without a reference cache. */
     public RunSettings(Path resultsFile, Path workDir, Path logDir, List<Integer> sizes, Duration timeBudget, int repeats,
             boolean compareThreads, Duration caseTimeout, Duration startTimeout, int worstCount, Environment environment,

@@ -18,12 +18,16 @@ public final class TimingOptions {
     private TimingOptions() {
     }
 
+    /** The sizes that mean no timing. Maven passes an empty element as unset (the defaults), so a POM needs a word. */
+    public static final String NO_SIZES = "none";
+
     /**
      * A comma-separated list of sizes, each an integer ({@code 1000}), a power of ten ({@code 1e6}) or
-     * a power ({@code 10^6}); sorted and without duplicates. Blank means none.
+     * a power ({@code 10^6}); sorted and without duplicates. {@code none} (and blank, for callers
+     * outside Maven) means no timing.
      */
     public static List<Integer> sizes(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || text.strip().equalsIgnoreCase(NO_SIZES)) {
             return List.of();
         }
         TreeSet<Integer> sizes = new TreeSet<>();
@@ -52,7 +56,7 @@ public final class TimingOptions {
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Invalid size '" + item + "' in sizes '" + text
-                    + "'; write whole numbers such as 1000, 1e6 or 10^6, comma-separated");
+                    + "'; write whole numbers such as 1000, 1e6 or 10^6, comma-separated, or " + NO_SIZES + " for no timing");
         }
         if (value < 1 || value > MAX_SIZE) {
             throw new IllegalArgumentException("Size '" + item + "' in sizes '" + text + "' is out of range; sizes go from 1 to "

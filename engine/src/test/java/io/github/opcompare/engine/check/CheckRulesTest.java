@@ -131,6 +131,10 @@ class CheckRulesTest {
         assertTrue(backend.startsWith("rule 1: unknown backend 'nd4j'; valid backends are: tensorflow-cpu, nd4j-cpu, numpy, jdk"), backend);
         assertTrue(parseError(rule(null, null, null, max("maxUlp", "4%"))).contains("a percentage fits only a share"));
         assertTrue(parseError(rule(null, null, null, min("correctlyRounded", "150%"))).contains("a share lies from 0 to 1"));
+        assertEquals("rule 1: invalid limit '-1' for maxUlp: maxUlp is never negative; write a number of 0 or more",
+                parseError(rule(null, null, null, max("maxUlp", "-1"))));
+        assertEquals("rule 1: invalid limit '-5' for medianNanos: medianNanos is never negative; write a number of 0 or more",
+                parseError(rule(null, null, null, max("medianNanos", "-5"))));
         assertTrue(parseError(rule(null, null, null, max("agreement", "1"))).contains("the limit on agreement needs <with>"));
         assertTrue(parseError(rule(null, null, null, new LimitSpec("maxUlp", null, null, null, null))).contains("neither <minimum> nor <maximum>"));
         assertTrue(parseError(rule(null, null, null, new LimitSpec("maxUlp", "5", "4", null, null))).contains("<minimum> 5 above <maximum> 4"));

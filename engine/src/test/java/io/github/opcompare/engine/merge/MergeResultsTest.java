@@ -139,6 +139,17 @@ class MergeResultsTest {
         assertEquals("gpu-box", MergeSources.folderName(Path.of("/tmp/gpu-box/results.json")));
     }
 
+    @Test
+    void aMisspeltFileIsAConfigurationErrorNamingTheEntry(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // It used to surface as an I/O error (NoSuchFileException) from reading the file.
+        Path missing = dir.resolve("ci/linux-xeon/results.json");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MergeSources.read(List.of("xeon=ci/linux-xeon/results.json"), dir));
+        assertEquals("Invalid mergeFiles entry '" + missing + "': no such file ('xeon=ci/linux-xeon/results.json' in"
+                + " -Dopcompare.mergeFiles, taken from " + dir + "; list results.json files, comma-separated, each path or name=path)",
+                e.getMessage());
+    }
+
     /** Case a (sum) with two special vectors; jdk-strict gets [-0, -0] wrong when {@code strictWrong}. */
     private static CaseResult withSpecials(String id, boolean strictWrong) {
         CaseResult c = kase(id, 0.5, "uniform(0,1)");
