@@ -1,5 +1,8 @@
 package io.github.opcompare.plugin;
 
+import io.github.opcompare.engine.config.CheckOptions;
+import io.github.opcompare.engine.config.ParameterErrors;
+import io.github.opcompare.engine.config.ParameterPaths;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.result.Results;
 import java.io.File;
@@ -28,13 +31,21 @@ public class BaselineMojo extends AbstractMojo {
 
     /** Skips recording. */
     @Parameter(property = "opcompare.skip", defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (Skip.requested(skip)) {
             getLog().info("opcompare: baseline skipped (opcompare.skip)");
             return;
+        }
+        try {
+            ParameterErrors errors = new ParameterErrors();
+            errors.check(() -> ParameterPaths.existingFile("resultsFile", resultsFile.toPath(), CheckOptions.RESULTS_HINT));
+            errors.check(() -> ParameterPaths.outputFile("baseline", baseline.toPath()));
+            errors.throwIfAny();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
         }
         Results results;
         try {

@@ -8,9 +8,9 @@ import io.github.opcompare.engine.check.CheckReport;
 import io.github.opcompare.engine.check.JUnitXml;
 import io.github.opcompare.engine.check.RuleChecker;
 import io.github.opcompare.engine.check.RuleParser;
-import io.github.opcompare.engine.check.SpeedTolerance;
 import io.github.opcompare.engine.check.Verdict;
 import io.github.opcompare.engine.check.Violation;
+import io.github.opcompare.engine.config.CheckOptions;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.result.Results;
 import java.io.File;
@@ -52,7 +52,7 @@ public class CheckMojo extends AbstractMojo {
 
     /** Fails the build on a violation; false turns violations into warnings. */
     @Parameter(property = "opcompare.haltOnFailure", defaultValue = "true")
-    private boolean haltOnFailure;
+    private String haltOnFailure;
 
     /** What the check found, for the report and scripts. */
     @Parameter(property = "opcompare.checkFile", defaultValue = "${project.build.directory}/opcompare/check.json")
@@ -64,23 +64,30 @@ public class CheckMojo extends AbstractMojo {
 
     /** Skips the check. */
     @Parameter(property = "opcompare.skip", defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (Skip.requested(skip)) {
             getLog().info("opcompare: check skipped (opcompare.skip)");
             return;
         }
-        Results results = read(resultsFile);
-        RuleChecker.RuleOutcome outcome;
-        BaselineComparer comparer;
+        CheckOptions options;
         try {
-            outcome = RuleChecker.check(results, RuleParser.parse(Rule.toSpecs(rules), results));
-            comparer = new BaselineComparer(SpeedTolerance.parse(minSpeedChange));
+            options = CheckOptions.of(resultsFile.toPath(), baseline.toPath(), minSpeedChange, haltOnFailure, checkFile.toPath(),
+                    junitFile.toPath());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
         }
+        Results results = read(resultsFile);
+        RuleChecker.RuleOutcome outcome;
+        try {
+            // The rules name ops, dtypes and backends, which are checked against the results they judge.
+            outcome = RuleChecker.check(results, RuleParser.parse(Rule.toSpecs(rules), results));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
+        }
+        BaselineComparer comparer = new BaselineComparer(options.minSpeedChange());
         BaselineComparison comparison = null;
         if (baseline.isFile()) {
             comparison = comparer.compare(read(baseline), results);
@@ -104,7 +111,7 @@ public class CheckMojo extends AbstractMojo {
         }
         String head = "opcompare: " + violations.size() + " check" + (violations.size() == 1 ? "" : "s") + " failed";
         List<String> lines = violations.stream().map(Violation::message).toList();
-        if (haltOnFailure) {
+        if (options.haltOnFailure()) {
             throw new MojoFailureException(head + ":\n" + String.join("\n", lines));
         }
         getLog().warn(head + " (haltOnFailure is false):");

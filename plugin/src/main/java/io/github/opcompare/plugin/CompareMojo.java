@@ -3,6 +3,7 @@ package io.github.opcompare.plugin;
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.backend.LibraryEnvironment;
+import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.env.EnvironmentProbe;
 import io.github.opcompare.engine.gpu.GpuDetection;
 import io.github.opcompare.engine.gpu.GpuGate;
@@ -18,7 +19,6 @@ import io.github.opcompare.engine.run.ComparisonRunner;
 import io.github.opcompare.engine.run.ConsoleFormat;
 import io.github.opcompare.engine.run.RunListener;
 import io.github.opcompare.engine.run.RunSettings;
-import io.github.opcompare.engine.timing.TimingOptions;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.File;
 import java.io.IOException;
@@ -66,7 +66,8 @@ public class CompareMojo extends AbstractMojo {
 
     /**
      * Sizes (elements per operand) each case is timed at, comma-separated: {@code 1000}, {@code 1e6} or
-     * {@code 10^6}. Default 10^2 to 10^7, one per decade. Blank: no timing.
+     * {@code 10^6}. Default 10^2 to 10^7, one per decade. {@code none}: no timing (an empty element
+     * reaches the goal as unset, that is the default).
      */
     @Parameter(property = "opcompare.sizes", defaultValue = "1e2,1e3,1e4,1e5,1e6,1e7")
     private String sizes;
@@ -87,20 +88,23 @@ public class CompareMojo extends AbstractMojo {
     @Parameter(property = "opcompare.jitWarmup", defaultValue = "2s")
     private String jitWarmup;
 
-    /** How many times each case runs on each backend, to find results that change from run to run. */
+    /** How many times each case runs on each backend, to find results that change from run to run; at least 1. */
     @Parameter(property = "opcompare.repeats", defaultValue = "3")
-    private int repeats;
+    private String repeats;
 
     /**
      * Also runs each backend that uses several threads with one thread: the results are compared bit
      * for bit, and the speed-up is reported at the largest size.
      */
     @Parameter(property = "opcompare.compareThreads", defaultValue = "true")
-    private boolean compareThreads;
+    private String compareThreads;
 
-    /** Seconds one case may take on one backend before its worker is ended and the case marked failed. */
+    /**
+     * How long one case may take on one backend before its worker is ended and the case marked failed:
+     * a bare number is seconds ({@code 600}), or {@code 90s}, {@code 10m}; at least 1 s.
+     */
     @Parameter(property = "opcompare.caseTimeout", defaultValue = "600")
-    private int caseTimeout;
+    private String caseTimeout;
 
     /**
      * Folder where exact references are kept between builds, so that a second {@code mvn verify}
@@ -116,7 +120,7 @@ public class CompareMojo extends AbstractMojo {
      * or the library threw); otherwise each failure is a warning and the build goes on.
      */
     @Parameter(property = "opcompare.failOnBackendError", defaultValue = "false")
-    private boolean failOnBackendError;
+    private String failOnBackendError;
 
     /**
      * Outputs computed elsewhere, one {@code .npy} file per case and dtype, judged like a live
@@ -138,7 +142,7 @@ public class CompareMojo extends AbstractMojo {
      * fastest. Unset leaves TensorFlow's default (the variable is not passed).
      */
     @Parameter(property = "opcompare.tfDeterministicOps")
-    private Boolean tfDeterministicOps;
+    private String tfDeterministicOps;
 
     /**
      * Runs only the i-th of n parts of the planned cases ({@code 2/4}), for a CI matrix; the merge
@@ -149,7 +153,7 @@ public class CompareMojo extends AbstractMojo {
 
     /** Skips the comparison. */
     @Parameter(property = "opcompare.skip", defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -168,39 +172,35 @@ public class CompareMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (Skip.requested(skip)) {
             getLog().info("opcompare: skipped (opcompare.skip)");
             return;
         }
+        CompareOptions options;
         List<PlannedCase> planned;
         List<BackendDescriptor> selected;
-        Path out = outputDirectory.toPath();
         RecordingBackends recorded;
-        List<Integer> timingSizes;
-        Duration budget;
-        Duration warmup;
-        ShardSpec part;
         List<PlannedCase> wholePlan;
+        Path out = outputDirectory.toPath();
         try {
-            timingSizes = TimingOptions.sizes(sizes);
-            budget = TimingOptions.duration("timeBudget", timeBudget);
-            warmup = TimingOptions.duration("jitWarmup", jitWarmup);
-            if (repeats < 1) {
-                throw new IllegalArgumentException("Invalid repeats " + repeats + "; a case runs at least once (repeats >= 1)");
-            }
+            // Everything the user wrote is checked before any backend starts; each mistake names itself.
+            options = CompareOptions.builder().baseDir(project.getBasedir().toPath()).sizes(sizes).timeBudget(timeBudget)
+                    .jitWarmup(jitWarmup).repeats(repeats).compareThreads(compareThreads).caseTimeout(caseTimeout)
+                    .outputDirectory(out).referenceCache(referenceCache).failOnBackendError(failOnBackendError)
+                    .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python).build();
             planned = Planner.plan(Case.toSpecs(cases), project.getBasedir().toPath());
-            part = ShardSpec.parse(shard);
             wholePlan = planned;
             selected = BackendCatalog.select(backends);
             recorded = RecordingBackends.prepare(recordings, planned, project.getBasedir(), out.resolve("recordings"),
                     WorkerClasspathResolver.javaExecutable());
             selected = recorded.appendTo(selected);
-            planned = part == null ? planned : part.select(planned);
+            planned = options.shard() == null ? planned : options.shard().select(planned);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("opcompare could not write under " + out + ": " + e.getMessage(), e);
         }
+        ShardSpec part = options.shard();
         // One look for GPUs serves the environment record and the GPU backends' gate. Without an
         // NVIDIA driver it is one missing file under /proc; with one, one nvidia-smi call.
         GpuDetection gpus = GpuProbe.detect();
@@ -208,21 +208,21 @@ public class CompareMojo extends AbstractMojo {
                 out.resolve("results.json"),
                 out.resolve("work"),
                 out.resolve("logs"),
-                timingSizes,
-                budget,
-                repeats,
-                compareThreads,
-                Duration.ofSeconds(caseTimeout),
-                Duration.ofSeconds(Math.max(caseTimeout, 120)),
+                options.sizes(),
+                options.timeBudget(),
+                options.repeats(),
+                options.compareThreads(),
+                options.caseTimeout(),
+                options.startTimeout(),
                 5,
                 EnvironmentProbe.capture(runtimeInformation.getMavenVersion(), gpus),
                 pluginVersion,
-                warmup,
-                referenceCacheDir());
+                options.jitWarmup(),
+                options.referenceCache());
         // The GPU gate first: a GPU backend that cannot run here is skipped before anything is resolved.
-        WorkerCommandFactory resolver = GpuGate.around(LibraryEnvironment.tensorFlowDeterminism(tfDeterministicOps,
+        WorkerCommandFactory resolver = GpuGate.around(LibraryEnvironment.tensorFlowDeterminism(options.tfDeterministicOps(),
                 new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(), repositories(), pluginVersion,
-                        WorkerClasspathResolver.javaExecutable(), python, out.resolve("scripts"))), () -> gpus);
+                        WorkerClasspathResolver.javaExecutable(), options.python(), out.resolve("scripts"))), () -> gpus);
         getLog().info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s")
                 + (part == null ? "" : " (shard " + part.label() + " of " + wholePlan.size() + " planned)") + " on "
                 + selected.stream().map(BackendDescriptor::id).toList());
@@ -241,15 +241,7 @@ public class CompareMojo extends AbstractMojo {
         ConsoleFormat.summaryTable(results).forEach(getLog()::info);
         getLog().info("");
         getLog().info("opcompare: results in " + settings.resultsFile());
-        BackendErrorGate.apply(results, settings.resultsFile(), failOnBackendError, getLog());
-    }
-
-    /** The cache folder, relative paths against the project's; null when the user said {@code none}. */
-    private Path referenceCacheDir() {
-        if (referenceCache == null || referenceCache.isBlank() || referenceCache.trim().equalsIgnoreCase("none")) {
-            return null;
-        }
-        return project.getBasedir().toPath().resolve(referenceCache.trim());
+        BackendErrorGate.apply(results, settings.resultsFile(), options.failOnBackendError(), getLog());
     }
 
     /** Project and plugin repositories, deduplicated by id: workers are resolved like plugin dependencies. */

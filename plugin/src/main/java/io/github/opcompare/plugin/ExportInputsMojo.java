@@ -1,6 +1,7 @@
 package io.github.opcompare.plugin;
 
 import io.github.opcompare.engine.data.Values;
+import io.github.opcompare.engine.config.ParameterPaths;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.io.AtomicFiles;
 import io.github.opcompare.engine.npy.NpyWriter;
@@ -47,6 +48,7 @@ public class ExportInputsMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         List<PlannedCase> planned;
         try {
+            ParameterPaths.outputFolder("inputsDirectory", inputsDirectory.toPath());
             planned = Planner.plan(Case.toSpecs(cases), basedir.toPath());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);

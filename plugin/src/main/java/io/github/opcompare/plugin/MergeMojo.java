@@ -1,5 +1,6 @@
 package io.github.opcompare.plugin;
 
+import io.github.opcompare.engine.config.ParameterPaths;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.merge.MergeInput;
 import io.github.opcompare.engine.merge.MergeSources;
@@ -42,6 +43,7 @@ public class MergeMojo extends AbstractMojo {
         List<MergeInput> inputs;
         Merged merged;
         try {
+            ParameterPaths.outputFile("mergeOutput", mergeOutput.toPath());
             inputs = MergeSources.read(mergeFiles, basedir.toPath());
             merged = ResultsMerger.merge(inputs);
         } catch (IllegalArgumentException e) {

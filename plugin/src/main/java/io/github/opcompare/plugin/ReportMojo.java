@@ -2,6 +2,9 @@ package io.github.opcompare.plugin;
 
 import io.github.opcompare.engine.check.CheckJson;
 import io.github.opcompare.engine.check.CheckReport;
+import io.github.opcompare.engine.config.ParameterErrors;
+import io.github.opcompare.engine.config.ParameterPaths;
+import io.github.opcompare.engine.config.ParameterValues;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.report.ReportRenderer;
@@ -57,11 +60,11 @@ public class ReportMojo extends AbstractMojo implements MavenMultiPageReport {
 
     /** Skips the report. */
     @Parameter(property = "opcompare.skip", defaultValue = "false")
-    private boolean skip;
+    private String skip;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (Skip.requested(skip)) {
             getLog().info("opcompare report skipped (opcompare.skip)");
             return;
         }
@@ -71,12 +74,26 @@ public class ReportMojo extends AbstractMojo implements MavenMultiPageReport {
                     + " or point -Dopcompare.resultsFile at a results.json");
         }
         try {
+            checkParameters();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
+        }
+        try {
             Path index = render();
             getLog().info("opcompare report: " + index.toUri());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the opcompare report from " + resultsFile + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** skip, the folder written into and check.json, before anything is written. */
+    private void checkParameters() {
+        ParameterErrors errors = new ParameterErrors();
+        errors.check(() -> ParameterValues.flag("skip", skip));
+        errors.check(() -> ParameterPaths.outputFolder("reportOutputDirectory", outputDirectory.toPath()));
+        errors.check(() -> ParameterPaths.optionalFile("checkFile", checkFile.toPath()));
+        errors.throwIfAny();
     }
 
     private Path render() throws IOException {
@@ -122,6 +139,11 @@ public class ReportMojo extends AbstractMojo implements MavenMultiPageReport {
             return;
         }
         try {
+            checkParameters();
+        } catch (IllegalArgumentException e) {
+            throw new MavenReportException("opcompare configuration error: " + e.getMessage(), e);
+        }
+        try {
             render();
         } catch (IOException e) {
             throw new MavenReportException("Cannot write the opcompare report from " + resultsFile + ": "
@@ -131,7 +153,13 @@ public class ReportMojo extends AbstractMojo implements MavenMultiPageReport {
 
     @Override
     public boolean canGenerateReport() {
-        if (skip) {
+        boolean skipped;
+        try {
+            skipped = Skip.requested(skip);
+        } catch (MojoFailureException e) {
+            return true; // generate() tells the mistake; the site does not call it for a report that cannot be generated
+        }
+        if (skipped) {
             getLog().info("opcompare report skipped (opcompare.skip)");
             return false;
         }
