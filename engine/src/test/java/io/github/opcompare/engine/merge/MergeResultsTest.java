@@ -15,6 +15,8 @@ import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Shard;
 import io.github.opcompare.engine.result.SpecialOperand;
 import io.github.opcompare.engine.result.SpecialValue;
+import io.github.opcompare.engine.result.Specials;
+import io.github.opcompare.engine.result.SpecialsOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -149,7 +151,8 @@ class MergeResultsTest {
                 new SpecialValue(List.of(SpecialOperand.vector(List.of("1.0", "NaN"))), null, "NaN",
                         java.util.Map.of("jdk", "NaN", "jdk-strict", "NaN"), List.of()));
         return new CaseResult(c.id(), "reduce_sum", c.dtype(), c.inputs(), c.size(), c.seed(), c.results(), c.agreement(), null, null,
-                null, null, specials);
+                null, null, new Specials(SpecialsOutcome.ok(),
+                        java.util.Map.of("jdk", SpecialsOutcome.ok(), "jdk-strict", SpecialsOutcome.ok()), specials));
     }
 
     @Test
@@ -163,8 +166,8 @@ class MergeResultsTest {
         Results r = ResultsMerger.merge(List.of(new MergeInput("x", "xeon", xeon), new MergeInput("e", "epyc", epyc))).results();
         CaseResult a = r.cases().get(0);
         // One row per special vector, every machine's results in it under backend@machine.
-        assertEquals(2, a.specials().size());
-        SpecialValue zeros = a.specials().get(0);
+        assertEquals(2, a.specials().rows().size());
+        SpecialValue zeros = a.specials().rows().get(0);
         assertEquals("[-0.0, -0.0]", zeros.inputsText());
         assertEquals("-0.0", zeros.expected());
         assertEquals("0.0", zeros.actual().get("jdk-strict@epyc"));
