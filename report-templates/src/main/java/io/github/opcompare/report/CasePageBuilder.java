@@ -91,7 +91,7 @@ final class CasePageBuilder {
         List<String> specialsFailures = new ArrayList<>();
         if (c.specials() != null) {
             specials.clear();
-            specialsLegend = specials(c, valueColumns, specials);
+            specialsLegend = specials(c, valueColumns, specials) + unsupportedSpecials(c.specials());
             specialsFailures = specialsFailures(c.specials());
         }
 
@@ -372,7 +372,7 @@ final class CasePageBuilder {
                 String v = s.actual().get(col);
                 SpecialsOutcome outcome = specials.outcome(col);
                 // No result where the backend failed: say so, an empty cell would read as "not run".
-                String text = v != null ? v : outcome != null && outcome.isFailed() ? "failed" : "";
+                String text = v != null ? v : outcome == null ? "" : outcome.isFailed() ? "failed" : outcome.isUnsupported() ? "unsupported" : "";
                 cells.add(new ValueCell(text, s.mismatches().contains(col), false));
             }
             String inputs = s.inputs().size() == 2 && vectors ? "A = " + s.inputs().get(0).text() + ", B = " + s.inputs().get(1).text()
@@ -395,6 +395,19 @@ final class CasePageBuilder {
                 + " ±∞, NaN) against the result IEEE 754 and C99 Annex F prescribe (the \"Correctly rounded\" column); "
                 + wrong + " of them got a different result from at least one backend that answered, flagged ≠"
                 + (binary ? "; only those are listed." : ".");
+    }
+
+    /** The backends that take no special inputs (a recording of other inputs), for the legend: not judged on them. */
+    static String unsupportedSpecials(Specials specials) {
+        StringBuilder text = new StringBuilder();
+        if (specials.backends() != null) {
+            specials.backends().forEach((backend, outcome) -> {
+                if (outcome.isUnsupported()) {
+                    text.append(' ').append(backend).append(" does not take them (").append(outcome.firstLine()).append("): not judged on them.");
+                }
+            });
+        }
+        return text.toString();
     }
 
     /**

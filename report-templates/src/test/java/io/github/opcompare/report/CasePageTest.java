@@ -177,6 +177,19 @@ class CasePageTest {
     }
 
     @Test
+    void aBackendThatTakesNoSpecialInputsIsSaidToBeUnsupportedThereWithoutAWarning() throws IOException {
+        CaseResult base = RichFixtures.tanh();
+        List<SpecialValue> rows = List.of(SpecialValue.elementwise(List.of("NaN"), "NaN", Map.of(RichFixtures.GPU, "NaN"), List.of()));
+        Specials specials = new Specials(SpecialsOutcome.ok(), Map.of(RichFixtures.GPU, SpecialsOutcome.ok(),
+                RichFixtures.CPU, SpecialsOutcome.unsupported("no recording for tanh/float32@specials")), rows);
+        String section = section(page(withSpecials(base, specials), "tanh-float32"), "specials");
+        assertFalse(section.contains("class=\"warning"), section);
+        assertTrue(section.contains(RichFixtures.CPU + " does not take them (no recording for tanh/float32@specials): not judged on them."),
+                section);
+        assertTrue(row(section, "0").contains("<td><code>unsupported</code></td>"), section);
+    }
+
+    @Test
     void aReferenceThatFailedOnTheSpecialInputsIsSaidToHaveFailed() throws IOException {
         CaseResult base = RichFixtures.tanh();
         Specials none = new Specials(SpecialsOutcome.failed("undecided after 4096 bits\n\tat ArbitraryPrecision.round"), Map.of(), List.of());

@@ -35,6 +35,7 @@ final class MetricReader {
      * where a case has no specials (results written before they existed, exhaustive sweeps), the results
      * that are NaN or infinite where the exact value is finite, or the reverse. When the backend or the
      * reference failed on the special inputs, the count is unknown: the rows hold only what was judged.
+     * A backend that does not take them (a recording) is not judged on them.
      */
     private static Measured specialMismatches(CaseResult c, BackendResult r, Accuracy a) {
         Specials specials = c.specials();
@@ -47,6 +48,10 @@ final class MetricReader {
         SpecialsOutcome outcome = specials.outcome(r.backend());
         if (outcome != null && outcome.isFailed()) {
             return Measured.unknown("the special inputs failed (" + outcome.firstLine() + ")");
+        }
+        if (outcome != null && outcome.isUnsupported()) {
+            // As an unsupported result: nothing to judge, which a note says.
+            return Measured.notMeasured("the backend does not take the special inputs (" + outcome.firstLine() + ")");
         }
         if (outcome == null && !specials.answeredBy(r.backend())) {
             // Not run on them (a file, or a merged machine, from before they were recorded): what the case's own results say.

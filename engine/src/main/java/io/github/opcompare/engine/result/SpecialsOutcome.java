@@ -8,8 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * exact reference (did it settle every prescribed result?). A failure is recorded, never dropped: a
  * backend that crashes on NaN must not look as if it had no mismatches.
  *
- * @param status {@code ok} or {@code failed} ({@link Status}'s ids)
- * @param message why it failed, naming the special vector where there are several; null when ok
+ * @param status {@code ok}, {@code failed} (threw, crashed, no answer in time) or {@code unsupported} (a
+ *     backend that takes no such inputs, as a recording of other inputs); {@link Status}'s ids
+ * @param message why it failed or is unsupported, after the special vector where there are several; null when ok
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SpecialsOutcome(String status, String message) {
@@ -22,10 +23,20 @@ public record SpecialsOutcome(String status, String message) {
         return new SpecialsOutcome(Status.FAILED.id(), message);
     }
 
-    /** Anything but ok counts as a failure: a status this version does not know cannot vouch for the results. */
+    /** The backend takes no such inputs: nothing to judge, as for an unsupported result. */
+    public static SpecialsOutcome unsupported(String message) {
+        return new SpecialsOutcome(Status.UNSUPPORTED.id(), message);
+    }
+
+    /** Failed, or a status this version does not know, which cannot vouch for the results either. */
     @JsonIgnore
     public boolean isFailed() {
-        return !Status.OK.id().equals(status);
+        return !Status.OK.id().equals(status) && !isUnsupported();
+    }
+
+    @JsonIgnore
+    public boolean isUnsupported() {
+        return Status.UNSUPPORTED.id().equals(status);
     }
 
     /** The first line of the message, for one-line reports (the rest is stack frames or the worker's stderr). */

@@ -158,6 +158,7 @@ final class SpecialsRun {
         for (BackendSession session : sessions) {
             Path out = caseDir.resolve("special" + tag + "-output-" + session.id() + ".bin");
             String failure;
+            boolean unsupported = false;
             try {
                 WorkerReply reply = session.run(WorkerRequest.run(planned.label() + "@specials" + tag, planned.op().id(), dtype.id(),
                         refs, new ArrayRef(out.toString(), outputLength), 1), settings.caseTimeout());
@@ -165,14 +166,17 @@ final class SpecialsRun {
                     outputs.put(session.id(), RawArrayFiles.read(out, dtype, outputLength));
                     continue;
                 }
-                failure = WorkerReply.UNSUPPORTED.equals(reply.status()) ? "unsupported: " + reply.message() : String.valueOf(reply.message());
+                // A recording has no values for inputs it was not recorded on: nothing to judge, no failure.
+                unsupported = WorkerReply.UNSUPPORTED.equals(reply.status());
+                failure = String.valueOf(reply.message());
             } catch (WorkerFailedException e) {
                 failure = String.valueOf(e.getMessage());
             } catch (RuntimeException e) {
                 failure = "the worker's output cannot be read: " + e;
             }
-            failures.get(session.id()).add(where, failure);
-            listener.warning(planned.label() + ": the special inputs " + where + "failed on " + session.id() + ": " + firstLine(failure));
+            failures.get(session.id()).add(where, failure, unsupported);
+            listener.warning(planned.label() + ": the special inputs " + where + (unsupported ? "are unsupported" : "failed") + " on "
+                    + session.id() + ": " + firstLine(failure));
         }
         return outputs;
     }
@@ -195,27 +199,41 @@ final class SpecialsRun {
 
     /**
      * The failures of one party over the special calls: the first in full (the worker's message, with its
-     * stack frames or stderr), and how many calls failed in all.
+     * stack frames or stderr), and how many calls failed in all. A call the backend does not take
+     * (unsupported) counts only where none failed.
      */
     private static final class Failures {
-        private String first;
-        private int count;
+        private String failed;
+        private int failedCount;
+        private String unsupported;
+        private int unsupportedCount;
 
         void add(String where, String message) {
-            if (first == null) {
-                first = where + message;
+            add(where, message, false);
+        }
+
+        void add(String where, String message, boolean isUnsupported) {
+            if (isUnsupported) {
+                unsupported = unsupported == null ? where + message : unsupported;
+                unsupportedCount++;
+            } else {
+                failed = failed == null ? where + message : failed;
+                failedCount++;
             }
-            count++;
         }
 
         SpecialsOutcome outcome() {
-            if (first == null) {
-                return SpecialsOutcome.ok();
+            if (failed != null) {
+                return SpecialsOutcome.failed(withCount(failed, failedCount));
             }
+            return unsupported != null ? SpecialsOutcome.unsupported(withCount(unsupported, unsupportedCount)) : SpecialsOutcome.ok();
+        }
+
+        /** The count goes on the first line, which is what one-line reports show. */
+        private static String withCount(String first, int count) {
             String more = count == 1 ? "" : " (and " + (count - 1) + " more special vector" + (count == 2 ? "" : "s") + ")";
-            // The count goes on the first line, which is what one-line reports show.
             int eol = first.indexOf('\n');
-            return SpecialsOutcome.failed(eol < 0 ? first + more : first.substring(0, eol) + more + first.substring(eol));
+            return eol < 0 ? first + more : first.substring(0, eol) + more + first.substring(eol);
         }
     }
 

@@ -210,6 +210,24 @@ class SpecialsRunTest {
     }
 
     @Test
+    void aBackendThatTakesNoSpecialInputsIsUnsupportedThereAndNotJudgedOnThem() throws Exception {
+        // As a recording asked for inputs it was not recorded on: it answers unsupported, which is no crash.
+        Results results = run("sqrt", "uniform(0,1)", failingOnNaN("recorded", "unsupported"));
+        Specials specials = results.cases().get(0).specials();
+        assertEquals(SpecialsOutcome.unsupported("planted: this input is not taken"), specials.outcome("recorded"));
+        Path file = dir.resolve("results.json");
+        assertTrue(FaultyRuns.schemaErrors(file).isEmpty(), FaultyRuns.schemaErrors(file).toString());
+        assertEquals("unsupported", specialsJson(file).get("backends").get("recorded").get("status").asText());
+        // Nothing to judge, as for an unsupported result: no violation, and a note says why.
+        Results read = ResultsJson.read(file);
+        RuleChecker.RuleOutcome outcome = RuleChecker.check(read, RuleParser.parse(List.of(new RuleSpec(List.of(), List.of(), List.of(),
+                List.of(new LimitSpec("specialMismatches", null, "0", null, null)))), read));
+        assertEquals(List.of(), outcome.violations());
+        assertEquals(List.of("case sqrt/float32 backend recorded: specialMismatches not checked (rule 1): the backend does not take"
+                + " the special inputs (planted: this input is not taken)"), outcome.notes());
+    }
+
+    @Test
     void whenTheReferenceFailsOnASpecialVectorNoBackendCountsAsHavingNoMismatches() throws Exception {
         var planned = Planner.plan(List.of(new CaseSpec(null, "reduce_sum", List.of("float32"), "uniform(0,1)", 10, 7))).get(0);
         ReferenceCalculator exact = new ReferenceCalculator();

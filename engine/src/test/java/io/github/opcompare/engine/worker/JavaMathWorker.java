@@ -19,7 +19,8 @@ import java.util.function.DoubleBinaryOperator;
  *   <li>{@code oom}: allocates until the heap is exhausted;</li>
  *   <li>{@code garbage}: writes a line that is not JSON and one of broken JSON straight to the
  *       stdout file descriptor (as native code would), then answers normally;</li>
- *   <li>{@code throw}: throws, as a library that rejects an input does (the worker answers failed).</li>
+ *   <li>{@code throw}: throws, as a library that rejects an input does (the worker answers failed);</li>
+ *   <li>{@code unsupported}: answers unsupported, as a recording asked for inputs it was not recorded on.</li>
  * </ul>
  * OPCOMPARE_TEST_FAULT_OP limits the fault to one op (e.g. {@code mul}); the others run normally.
  * OPCOMPARE_TEST_FAULT_ON=nan limits it to calls with a NaN among their inputs, as a library that
@@ -89,6 +90,9 @@ public final class JavaMathWorker {
             String faultOp = System.getenv("OPCOMPARE_TEST_FAULT_OP");
             boolean onNaN = "nan".equals(System.getenv("OPCOMPARE_TEST_FAULT_ON"));
             if (fault != null && (faultOp == null || faultOp.equals(op.id())) && (!onNaN || holdsNaN(dtype, inputs, length))) {
+                if (fault.equals("unsupported")) {
+                    throw new UnsupportedOpException("planted: this input is not taken");
+                }
                 misbehave(fault);
             }
             payFirstCostOfLength(length);
