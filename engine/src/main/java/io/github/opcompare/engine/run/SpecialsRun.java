@@ -112,7 +112,7 @@ final class SpecialsRun {
             List<Values> inputs = vectors.get(k);
             List<SpecialOperand> operands = inputs.stream()
                     .map(v -> SpecialOperand.vector(IntStream.range(0, v.length()).mapToObj(v::format).toList())).toList();
-            String where = operands.stream().map(SpecialOperand::text).collect(Collectors.joining(", ")) + ": ";
+            String where = operands.stream().map(SpecialOperand::text).collect(Collectors.joining(", "));
             ExactResults exact = reference(planned, inputs, where, referenceFailures);
             if (exact == null) {
                 continue;
@@ -134,7 +134,8 @@ final class SpecialsRun {
         } catch (RuntimeException e) {
             // The case itself ran; losing its specials is no reason to lose it, but it is no pass either.
             failures.add(where, String.valueOf(e.getMessage()));
-            listener.warning(planned.label() + ": no reference for the special inputs " + where + firstLine(e.getMessage()));
+            listener.warning(planned.label() + ": no reference for the special inputs" + (where.isEmpty() ? "" : " " + where) + ": "
+                    + firstLine(e.getMessage()));
             return null;
         }
     }
@@ -175,7 +176,8 @@ final class SpecialsRun {
                 failure = "the worker's output cannot be read: " + e;
             }
             failures.get(session.id()).add(where, failure, unsupported);
-            listener.warning(planned.label() + ": the special inputs " + where + (unsupported ? "are unsupported" : "failed") + " on "
+            listener.warning(planned.label() + ": the special inputs " + (where.isEmpty() ? "" : where + " ")
+                    + (unsupported ? "are unsupported" : "failed") + " on "
                     + session.id() + ": " + firstLine(failure));
         }
         return outputs;
@@ -212,12 +214,14 @@ final class SpecialsRun {
             add(where, message, false);
         }
 
+        /** @param where the special vector, or empty for the one call of an elementwise op */
         void add(String where, String message, boolean isUnsupported) {
+            String text = where.isEmpty() ? message : where + ": " + message;
             if (isUnsupported) {
-                unsupported = unsupported == null ? where + message : unsupported;
+                unsupported = unsupported == null ? text : unsupported;
                 unsupportedCount++;
             } else {
-                failed = failed == null ? where + message : failed;
+                failed = failed == null ? text : failed;
                 failedCount++;
             }
         }

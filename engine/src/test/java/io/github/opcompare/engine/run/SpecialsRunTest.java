@@ -210,6 +210,17 @@ class SpecialsRunTest {
     }
 
     @Test
+    void aBackendThatFailsOnSeveralSpecialVectorsNamesTheFirstAndCountsTheOthers() throws Exception {
+        BackendDescriptor refusesNonFinite = new BackendDescriptor("refuses-inf", "java-math", "cpu", "unused",
+                Map.of("OPCOMPARE_TEST_FAULT", "throw", "OPCOMPARE_TEST_FAULT_ON", "nonfinite"));
+        CaseResult sum = run("reduce_sum", "uniform(0,1)", refusesNonFinite).cases().get(0);
+        // reduce_sum's vectors with a NaN or an infinity, in VectorSpecials' order: [1, NaN], [Inf, -Inf], [Inf, 1].
+        assertEquals("[1.0, NaN]: java.lang.IllegalStateException: planted failure: this input is refused (and 2 more special vectors)",
+                sum.specials().outcome("refuses-inf").firstLine());
+        assertEquals(5, sum.specials().rows().stream().filter(s -> s.actual().containsKey("refuses-inf")).count());
+    }
+
+    @Test
     void aBackendThatTakesNoSpecialInputsIsUnsupportedThereAndNotJudgedOnThem() throws Exception {
         // As a recording asked for inputs it was not recorded on: it answers unsupported, which is no crash.
         Results results = run("sqrt", "uniform(0,1)", failingOnNaN("recorded", "unsupported"));

@@ -24,7 +24,8 @@ import java.util.function.DoubleBinaryOperator;
  * </ul>
  * OPCOMPARE_TEST_FAULT_OP limits the fault to one op (e.g. {@code mul}); the others run normally.
  * OPCOMPARE_TEST_FAULT_ON=nan limits it to calls with a NaN among their inputs, as a library that
- * crashes on NaN: the case's own inputs run, its special inputs do not.
+ * crashes on NaN: the case's own inputs run, its special inputs do not; {@code nonfinite} to calls with
+ * a NaN or an infinity.
  *
  * <p>For the timing and reproducibility tests: OPCOMPARE_TEST_THREADS is the thread count it reports
  * (OMP_NUM_THREADS wins, as it does for OpenMP libraries); with more than one thread and
@@ -88,8 +89,8 @@ public final class JavaMathWorker {
         public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
             String fault = System.getenv("OPCOMPARE_TEST_FAULT");
             String faultOp = System.getenv("OPCOMPARE_TEST_FAULT_OP");
-            boolean onNaN = "nan".equals(System.getenv("OPCOMPARE_TEST_FAULT_ON"));
-            if (fault != null && (faultOp == null || faultOp.equals(op.id())) && (!onNaN || holdsNaN(dtype, inputs, length))) {
+            String faultOn = System.getenv("OPCOMPARE_TEST_FAULT_ON");
+            if (fault != null && (faultOp == null || faultOp.equals(op.id())) && (faultOn == null || holds(faultOn, dtype, inputs, length))) {
                 if (fault.equals("unsupported")) {
                     throw new UnsupportedOpException("planted: this input is not taken");
                 }
@@ -216,7 +217,8 @@ public final class JavaMathWorker {
             return Long.parseLong(parts[0]) + (long) (Double.parseDouble(parts[1]) * length);
         }
 
-        private static boolean holdsNaN(DType dtype, List<ByteBuffer> inputs, int length) {
+        /** Whether an input holds a NaN ({@code nan}), or a NaN or an infinity ({@code nonfinite}). */
+        private static boolean holds(String what, DType dtype, List<ByteBuffer> inputs, int length) {
             for (ByteBuffer input : inputs) {
                 for (int i = 0; i < length; i++) {
                     double x = switch (dtype) {
@@ -224,7 +226,7 @@ public final class JavaMathWorker {
                         case FLOAT64 -> input.getDouble(i * 8);
                         default -> dtype.decode(input.getShort(i * 2));
                     };
-                    if (Double.isNaN(x)) {
+                    if (what.equals("nan") ? Double.isNaN(x) : !Double.isFinite(x)) {
                         return true;
                     }
                 }
