@@ -13,6 +13,8 @@ import java.util.List;
  * @param binades file name of the error-against-input plot, or null
  * @param timing file name of the time-against-size plot, or null
  * @param valueColumns the backends in the value tables, in order
+ * @param specialsFailures what failed on the special inputs (the reference, a backend), a sentence each;
+ *     empty when nothing did
  * @param baseline every change of this case against the baseline; empty without a check report
  * @param machines the machines of a merged file, the columns of {@code acrossMachines}
  * @param acrossMachines one line per backend with a cell per machine; empty for one machine
@@ -38,6 +40,7 @@ public record CasePage(
         List<ValueLine> worst,
         List<ValueLine> sample,
         List<ValueLine> specials,
+        List<String> specialsFailures,
         String specialsLegend,
         RelativeError relativeError,
         List<ReproRow> reproducibility,

@@ -12,6 +12,8 @@ import io.github.opcompare.engine.result.SizeTiming;
 import io.github.opcompare.engine.result.Status;
 import io.github.opcompare.engine.result.UlpBin;
 import io.github.opcompare.engine.result.SpecialValue;
+import io.github.opcompare.engine.result.Specials;
+import io.github.opcompare.engine.result.SpecialsOutcome;
 import io.github.opcompare.engine.result.ValueRow;
 import io.github.opcompare.engine.result.WorstCase;
 import io.github.opcompare.report.CasePage.BackendRow;
@@ -86,16 +88,18 @@ final class CasePageBuilder {
         values(c, valueColumns, worst, sample, specials);
         // No section without specials and without sampled special inputs.
         String specialsLegend = specials.isEmpty() ? null : SPECIALS_SAMPLED;
+        List<String> specialsFailures = new ArrayList<>();
         if (c.specials() != null) {
             specials.clear();
-            specialsLegend = specials(c, valueColumns, specials);
+            specialsLegend = specials(c, valueColumns, specials) + unsupportedSpecials(c.specials());
+            specialsFailures = specialsFailures(c.specials());
         }
 
         CasePage page = new CasePage("..", c.id() + " · " + c.dtype() + " · opcompare", c.id(), c.op(), c.dtype(),
                 String.join("; ", list(c.inputs())), Formats.count(c.size()), String.valueOf(c.seed()), summary.grade(),
                 summary.sentence(), backendRows(c), histogram == null ? null : base + "-histogram.svg", histogramColumns,
                 histogramTable, binades == null ? null : base + "-binades.svg", timing == null ? null : base + "-timing.svg",
-                valueColumns, worst, sample, specials, specialsLegend, relativeError(results), reproducibility(results), fits(results), pairs(c), devices(c),
+                valueColumns, worst, sample, specials, specialsFailures, specialsLegend, relativeError(results), reproducibility(results), fits(results), pairs(c), devices(c),
                 baseline.rows(c.id() + "/" + c.dtype()), machines.names(), machines.across(c), generator);
         return new Built(page, charts);
     }
@@ -350,9 +354,13 @@ final class CasePageBuilder {
      * @return the legend saying what is listed
      */
     private static String specials(CaseResult c, List<String> columns, List<ValueLine> lines) {
-        List<SpecialValue> all = c.specials();
-        boolean vectors = !all.isEmpty() && all.get(0).inputs().get(0).vector();
-        boolean binary = !vectors && !all.isEmpty() && all.get(0).inputs().size() > 1;
+        Specials specials = c.specials();
+        List<SpecialValue> all = specials.rows();
+        if (all.isEmpty()) {
+            return "No special input could be judged.";
+        }
+        boolean vectors = all.get(0).inputs().get(0).vector();
+        boolean binary = !vectors && all.get(0).inputs().size() > 1;
         long wrong = all.stream().filter(s -> !s.mismatches().isEmpty()).count();
         for (int i = 0; i < all.size(); i++) {
             SpecialValue s = all.get(i);
@@ -362,13 +370,17 @@ final class CasePageBuilder {
             List<ValueCell> cells = new ArrayList<>();
             for (String col : columns) {
                 String v = s.actual().get(col);
-                cells.add(new ValueCell(v == null ? "" : v, s.mismatches().contains(col), false));
+                SpecialsOutcome outcome = specials.outcome(col);
+                // No result where the backend failed: say so, an empty cell would read as "not run".
+                String text = v != null ? v : outcome == null ? "" : outcome.isFailed() ? "failed" : outcome.isUnsupported() ? "unsupported" : "";
+                cells.add(new ValueCell(text, s.mismatches().contains(col), false));
             }
             String inputs = s.inputs().size() == 2 && vectors ? "A = " + s.inputs().get(0).text() + ", B = " + s.inputs().get(1).text()
                     : s.inputsText();
             lines.add(new ValueLine(s.output() == null ? String.valueOf(i) : i + " (output " + s.output() + ")", inputs, "",
                     s.expected(), cells, ""));
         }
+        String judged = specials.referenceFailed() ? " of the inputs the reference settled," : "";
         if (vectors) {
             return "The " + all.size() + " results of special vectors (NaN, ±∞, ±0, and the largest finite value where a naive"
                     + " evaluation overflows but the exact result does not) against the result IEEE 754-2019 arithmetic"
@@ -376,13 +388,47 @@ final class CasePageBuilder {
                     + (c.op().equals("matmul") ? " matrices are 2 × 2, row-major;" : "")
                     + (c.op().equals("softmax") ? " a vector holding +∞ is left out: its softmax is ∞/∞ or ∞ - ∞, which"
                             + " IEEE arithmetic leaves undefined;" : "")
-                    + " " + wrong + " of them got a different result from at least one backend, flagged ≠.";
+                    + judged + " " + wrong + " of them got a different result from at least one backend that answered, flagged ≠.";
         }
         String what = binary ? all.size() + " pairs of special inputs" : all.size() + " special inputs";
         return "The " + what + " (±0, ±smallest and ±largest subnormal, ±smallest normal, ±1, ±largest finite,"
                 + " ±∞, NaN) against the result IEEE 754 and C99 Annex F prescribe (the \"Correctly rounded\" column); "
-                + wrong + " of them got a different result from at least one backend, flagged ≠"
+                + wrong + " of them got a different result from at least one backend that answered, flagged ≠"
                 + (binary ? "; only those are listed." : ".");
+    }
+
+    /** The backends that take no special inputs (a recording of other inputs), for the legend: not judged on them. */
+    static String unsupportedSpecials(Specials specials) {
+        StringBuilder text = new StringBuilder();
+        if (specials.backends() != null) {
+            specials.backends().forEach((backend, outcome) -> {
+                if (outcome.isUnsupported()) {
+                    text.append(' ').append(backend).append(" does not take them (").append(outcome.firstLine()).append("): not judged on them.");
+                }
+            });
+        }
+        return text.toString();
+    }
+
+    /**
+     * A sentence for the reference and for each backend that failed on the special inputs: their rows are
+     * missing or incomplete, so no count of mismatches is the whole story (and the check fails such a limit).
+     */
+    static List<String> specialsFailures(Specials specials) {
+        List<String> lines = new ArrayList<>();
+        if (specials.referenceFailed()) {
+            lines.add("The exact reference failed on special inputs (" + specials.reference().firstLine() + "): their prescribed"
+                    + " results are unknown and their rows are missing, so no backend's special mismatches can be counted.");
+        }
+        if (specials.backends() != null) {
+            specials.backends().forEach((backend, outcome) -> {
+                if (outcome.isFailed()) {
+                    lines.add(backend + " failed on special inputs (" + outcome.firstLine() + "): it has no result where it failed,"
+                            + " so its special mismatches cannot be counted.");
+                }
+            });
+        }
+        return lines;
     }
 
     private static String errorText(WorstCase w) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.SpecialValue;
+import io.github.opcompare.engine.result.Specials;
+import io.github.opcompare.engine.result.SpecialsOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,16 +139,82 @@ class CasePageTest {
                         List.of(RichFixtures.GPU)),
                 SpecialValue.elementwise(List.of("NaN"), "NaN", Map.of(RichFixtures.CPU, "NaN", RichFixtures.GPU, "NaN"), List.of()));
         CaseResult withSpecials = new CaseResult(base.id(), base.op(), base.dtype(), base.inputs(), base.size(), base.seed(),
-                base.results(), base.agreement(), base.timeBudgetNanos(), base.timingNanos(), base.devices(), base.values(), specials);
+                base.results(), base.agreement(), base.timeBudgetNanos(), base.timingNanos(), base.devices(), base.values(),
+                new Specials(SpecialsOutcome.ok(), Map.of(RichFixtures.CPU, SpecialsOutcome.ok(), RichFixtures.GPU, SpecialsOutcome.ok()),
+                        specials));
         Results results = new Results(Results.SCHEMA, "test", true, null, RichFixtures.results().backends(), List.of(withSpecials));
         String section = section(page(results, "tanh-float32"), "specials");
         assertTrue(section.contains("The 2 special inputs"), section);
         assertTrue(section.contains("1 of them got a different result from at least one backend"), section);
+        assertFalse(section.contains("class=\"warning"), "nothing failed, no warning");
         String minusZero = row(section, "0");
         assertTrue(minusZero.contains("<code>-0.0</code>"), minusZero);
         assertEquals(1, count(minusZero, "class=\"differs"), minusZero);
         assertTrue(minusZero.contains("<code>0.0</code><span class=\"flag\""), minusZero);
         assertEquals(0, count(row(section, "1"), "class=\"differs"));
+    }
+
+    @Test
+    void aBackendThatFailedOnTheSpecialInputsIsSaidToHaveFailedNotToHaveNoMismatches() throws IOException {
+        CaseResult base = RichFixtures.tanh();
+        // The GPU build answered -0.0 and NaN as IEEE 754 prescribes; the CPU build crashed on the special inputs.
+        List<SpecialValue> rows = List.of(
+                SpecialValue.elementwise(List.of("-0.0"), "-0.0", Map.of(RichFixtures.GPU, "-0.0"), List.of()),
+                SpecialValue.elementwise(List.of("NaN"), "NaN", Map.of(RichFixtures.GPU, "NaN"), List.of()));
+        Specials specials = new Specials(SpecialsOutcome.ok(), Map.of(RichFixtures.GPU, SpecialsOutcome.ok(),
+                RichFixtures.CPU, SpecialsOutcome.failed("worker crashed with signal 11 (SIGSEGV) in native code\nlast lines of stderr: …")),
+                rows);
+        String section = section(page(withSpecials(base, specials), "tanh-float32"), "specials");
+        assertTrue(section.contains("<p class=\"warning specials-failed\">" + RichFixtures.CPU + " failed on special inputs (worker crashed"
+                + " with signal 11 (SIGSEGV) in native code): it has no result where it failed, so its special mismatches cannot be"
+                + " counted.</p>"), section);
+        assertFalse(section.contains("last lines of stderr"), "the first line only");
+        assertTrue(section.contains("0 of them got a different result from at least one backend that answered"), section);
+        // Its cells say failed, and are not flagged as a wrong value.
+        String minusZero = row(section, "0");
+        assertTrue(minusZero.contains("<td><code>failed</code></td>"), minusZero);
+        assertEquals(0, count(minusZero, "class=\"differs"), minusZero);
+    }
+
+    @Test
+    void aBackendThatTakesNoSpecialInputsIsSaidToBeUnsupportedThereWithoutAWarning() throws IOException {
+        CaseResult base = RichFixtures.tanh();
+        List<SpecialValue> rows = List.of(SpecialValue.elementwise(List.of("NaN"), "NaN", Map.of(RichFixtures.GPU, "NaN"), List.of()));
+        Specials specials = new Specials(SpecialsOutcome.ok(), Map.of(RichFixtures.GPU, SpecialsOutcome.ok(),
+                RichFixtures.CPU, SpecialsOutcome.unsupported("no recording for tanh/float32@specials")), rows);
+        String section = section(page(withSpecials(base, specials), "tanh-float32"), "specials");
+        assertFalse(section.contains("class=\"warning"), section);
+        assertTrue(section.contains(RichFixtures.CPU + " does not take them (no recording for tanh/float32@specials): not judged on them."),
+                section);
+        assertTrue(row(section, "0").contains("<td><code>unsupported</code></td>"), section);
+    }
+
+    @Test
+    void aReferenceThatFailedOnTheSpecialInputsIsSaidToHaveFailed() throws IOException {
+        CaseResult base = RichFixtures.tanh();
+        Specials none = new Specials(SpecialsOutcome.failed("undecided after 4096 bits\n\tat ArbitraryPrecision.round"), Map.of(), List.of());
+        String section = section(page(withSpecials(base, none), "tanh-float32"), "specials");
+        assertTrue(section.contains("The exact reference failed on special inputs (undecided after 4096 bits): their prescribed results"
+                + " are unknown and their rows are missing, so no backend&#39;s special mismatches can be counted."), section);
+        assertTrue(section.contains("No special input could be judged."), section);
+        assertFalse(section.contains("got a different result"), section);
+        // Some vectors settled, one not: the count is said to be of what the reference settled.
+        Specials some = new Specials(SpecialsOutcome.failed("[1.0, NaN]: undecided"), Map.of(RichFixtures.CPU, SpecialsOutcome.ok()),
+                List.of(new SpecialValue(List.of(io.github.opcompare.engine.result.SpecialOperand.vector(List.of("-0.0", "-0.0"))), null,
+                        "-0.0", Map.of(RichFixtures.CPU, "-0.0"), List.of())));
+        CaseResult sum = withSpecials(base, some).cases().get(0);
+        CaseResult asSum = new CaseResult("sum", "reduce_sum", sum.dtype(), sum.inputs(), sum.size(), sum.seed(), sum.results(),
+                sum.agreement(), null, null, null, null, some);
+        String sumSection = section(page(new Results(Results.SCHEMA, "test", true, null, RichFixtures.results().backends(), List.of(asSum)),
+                "sum-float32"), "specials");
+        assertTrue(sumSection.contains("of the inputs the reference settled, 0 of them got a different result"), sumSection);
+        assertTrue(sumSection.contains("The exact reference failed on special inputs ([1.0, NaN]: undecided)"), sumSection);
+    }
+
+    private static Results withSpecials(CaseResult base, Specials specials) {
+        CaseResult c = new CaseResult(base.id(), base.op(), base.dtype(), base.inputs(), base.size(), base.seed(), base.results(),
+                base.agreement(), base.timeBudgetNanos(), base.timingNanos(), base.devices(), base.values(), specials);
+        return new Results(Results.SCHEMA, "test", true, null, RichFixtures.results().backends(), List.of(c));
     }
 
     @Test
@@ -161,7 +229,7 @@ class CasePageTest {
                 List.of(io.github.opcompare.engine.result.SpecialOperand.vector(List.of("-0.0", "-0.0"))), null, "-0.0",
                 Map.of(RichFixtures.CPU, "0.0"), List.of(RichFixtures.CPU)));
         CaseResult sum = new CaseResult("sum", "reduce_sum", base.dtype(), base.inputs(), base.size(), base.seed(),
-                List.of(withRelative), List.of(), null, null, null, null, specials);
+                List.of(withRelative), List.of(), null, null, null, null, new Specials(null, null, specials));
         Results results = new Results(Results.SCHEMA, "test", true, null, RichFixtures.results().backends(), List.of(sum));
         String html = page(results, "sum-float32");
         String backends = section(html, "backends");

@@ -116,6 +116,11 @@ public final class BaselineComparer {
             if (old.value() == null && !old.undefined()) {
                 return; // not measured in the baseline: nothing to compare with
             }
+            if (cur.unknown()) {
+                // Measured in the baseline, and now what measures it failed: no proof it did not get worse.
+                regressions.add(Violation.unchecked(label, backend, subject, cur.why(), "the baseline has " + show(metric, old), "baseline"));
+                return;
+            }
             Verdict verdict;
             if (cur.value() == null && !cur.undefined()) {
                 return;

@@ -6,6 +6,8 @@ import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.SizeTiming;
+import io.github.opcompare.engine.result.Specials;
+import io.github.opcompare.engine.result.SpecialsOutcome;
 
 /** Reads a metric from the result model for one case and backend. */
 final class MetricReader {
@@ -30,15 +32,32 @@ final class MetricReader {
 
     /**
      * The special inputs (±0, ±Infinity, NaN, subnormals…) whose result differs from the prescribed one;
-     * where a case has no specials (results written before they existed), the results that are NaN or
-     * infinite where the exact value is finite, or the reverse.
+     * where a case has no specials (results written before they existed, exhaustive sweeps), the results
+     * that are NaN or infinite where the exact value is finite, or the reverse. When the backend or the
+     * reference failed on the special inputs, the count is unknown: the rows hold only what was judged.
+     * A backend that does not take them (a recording) is not judged on them.
      */
     private static Measured specialMismatches(CaseResult c, BackendResult r, Accuracy a) {
-        Long mismatches = c.specialMismatches(r.backend());
-        if (mismatches != null) {
-            return Measured.of(mismatches);
+        Specials specials = c.specials();
+        if (specials == null) {
+            return a == null ? noAccuracy() : Measured.of(a.undefinedUlp());
         }
-        return a == null ? noAccuracy() : Measured.of(a.undefinedUlp());
+        if (specials.referenceFailed()) {
+            return Measured.unknown("the reference failed on the special inputs (" + specials.reference().firstLine() + ")");
+        }
+        SpecialsOutcome outcome = specials.outcome(r.backend());
+        if (outcome != null && outcome.isFailed()) {
+            return Measured.unknown("the special inputs failed (" + outcome.firstLine() + ")");
+        }
+        if (outcome != null && outcome.isUnsupported()) {
+            // As an unsupported result: nothing to judge, which a note says.
+            return Measured.notMeasured("the backend does not take the special inputs (" + outcome.firstLine() + ")");
+        }
+        if (outcome == null && !specials.answeredBy(r.backend())) {
+            // Not run on them (a file, or a merged machine, from before they were recorded): what the case's own results say.
+            return a == null ? noAccuracy() : Measured.of(a.undefinedUlp());
+        }
+        return Measured.of(specials.mismatches(r.backend()));
     }
 
     private static Measured maxRelativeError(Accuracy a) {

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies rules to results. Only results with status ok are judged: a failed result is the
- * business of failOnBackendError, and a skipped or unsupported one has nothing to judge.
+ * Applies rules to results. A result with status ok is judged limit by limit. A failed one breaks
+ * every limit of every rule that covers it: the gate guards that backend, and a backend that crashed
+ * has shown none of what the limits ask (failOnBackendError, the compare goal's switch, does not change
+ * that). A skipped or unsupported result has nothing to judge: the backend cannot run here, or the
+ * library lacks the op, which the rule's author can see and exclude.
  */
 public final class RuleChecker {
     private RuleChecker() {
@@ -27,7 +30,8 @@ public final class RuleChecker {
         for (CaseResult c : results.cases()) {
             String label = c.id() + "/" + c.dtype();
             for (BackendResult r : c.results()) {
-                if (!Status.OK.id().equals(r.status())) {
+                boolean failed = Status.FAILED.id().equals(r.status());
+                if (!failed && !Status.OK.id().equals(r.status())) {
                     continue;
                 }
                 for (int i = 0; i < rules.size(); i++) {
@@ -37,7 +41,8 @@ public final class RuleChecker {
                     }
                     matched[i]++;
                     for (Limit limit : rule.limits()) {
-                        Measured m = MetricReader.read(limit.metric(), limit.with(), limit.size(), c, r);
+                        Measured m = failed ? Measured.unknown("failed (" + firstLine(r.message()) + ")")
+                                : MetricReader.read(limit.metric(), limit.with(), limit.size(), c, r);
                         Violation v = judge(label, r.backend(), rule, limit, m);
                         if (v != null) {
                             violations.add(v);
@@ -51,7 +56,7 @@ public final class RuleChecker {
         }
         for (int i = 0; i < rules.size(); i++) {
             if (matched[i] == 0) {
-                notes.add("rule " + rules.get(i).number() + " matched no result with status ok");
+                notes.add("rule " + rules.get(i).number() + " matched no result with status ok or failed");
             }
         }
         return new RuleOutcome(violations, notes);
@@ -59,6 +64,9 @@ public final class RuleChecker {
 
     private static Violation judge(String label, String backend, Rule rule, Limit limit, Measured m) {
         String source = "rule " + rule.number();
+        if (m.unknown()) {
+            return Violation.unchecked(label, backend, limit.subject(), m.why(), expectation(limit), source);
+        }
         if (m.value() == null) {
             // Undefined (a NaN where a number belongs) is worse than any number: it breaks a maximum.
             if (m.undefined() && limit.maximum() != null) {
@@ -76,6 +84,23 @@ public final class RuleChecker {
                     "expected minimum is " + limit.minimum().text(), source);
         }
         return null;
+    }
+
+    /** What the limit asks, for the JSON of a limit that could not be checked. */
+    private static String expectation(Limit limit) {
+        List<String> parts = new ArrayList<>();
+        if (limit.minimum() != null) {
+            parts.add("expected minimum is " + limit.minimum().text());
+        }
+        if (limit.maximum() != null) {
+            parts.add("expected maximum is " + limit.maximum().text());
+        }
+        return String.join(" and ", parts);
+    }
+
+    /** The failure's first line: the rest is stack frames or the worker's stderr, which results.json keeps. */
+    private static String firstLine(String message) {
+        return message == null ? "no message" : message.lines().findFirst().orElse("no message");
     }
 
     /** What the rules found. */

@@ -15,8 +15,9 @@ import java.util.List;
  *     when no library ran on both
  * @param values a few elements side by side with every backend's result: the first ones in input
  *     order, then the worst of each backend; null when not computed
- * @param specials the op's special inputs with the prescribed and each backend's result; null for ops
- *     that are not elementwise, and for results written before they existed
+ * @param specials the op's special inputs with the prescribed and each backend's result, and whether
+ *     the reference and each backend got through them; null for ops without special inputs, for
+ *     exhaustive sweeps, and for results written before they existed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResult(
@@ -32,7 +33,7 @@ public record CaseResult(
         Long timingNanos,
         List<DeviceComparison> devices,
         List<ValueRow> values,
-        List<SpecialValue> specials) {
+        Specials specials) {
 
     /** A case without the side-by-side values and specials (results written before they existed, test fixtures). */
     public CaseResult(String id, String op, String dtype, List<String> inputs, long size, long seed,
@@ -48,8 +49,11 @@ public record CaseResult(
         this(id, op, dtype, inputs, size, seed, results, agreement, timeBudgetNanos, timingNanos, devices, values, null);
     }
 
-    /** How many of the special inputs the backend got wrong; null when the case has no specials. */
+    /**
+     * How many of the special inputs the backend got wrong; null when the case has no specials. Only a
+     * count of what was judged: whether that is every special input, {@link Specials#outcome} says.
+     */
     public Long specialMismatches(String backend) {
-        return specials == null ? null : specials.stream().filter(s -> s.mismatches().contains(backend)).count();
+        return specials == null ? null : specials.mismatches(backend);
     }
 }

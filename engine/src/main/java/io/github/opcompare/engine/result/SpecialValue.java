@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * @param expected the prescribed result: the exact result correctly rounded, which for these inputs is
  *     the one the standards fix (sqrt(-0) = -0, maximum(NaN, 1) = NaN, exp(-Infinity) = 0, the sum of
  *     [+Infinity, -Infinity] is NaN)
- * @param actual each backend's result, by backend id
+ * @param actual each backend's result, by backend id; a backend that failed on this input, or does not
+ *     take it, has none ({@link Specials#backends} says which and why)
  * @param mismatches the backends whose result differs from {@code expected} in its bits (any NaN
  *     matches any NaN; -0 and +0 differ); empty when all agree
  */

@@ -17,7 +17,7 @@ import io.github.opcompare.engine.reference.cache.ReferenceCache;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.DeviceComparison;
-import io.github.opcompare.engine.result.SpecialValue;
+import io.github.opcompare.engine.result.Specials;
 import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
@@ -150,7 +150,7 @@ public final class ComparisonRunner {
                 timed.add(session);
             }
         }
-        List<SpecialValue> specials = new SpecialsRun(reference, settings, listener).run(planned, timed, caseDir);
+        Specials specials = new SpecialsRun(reference::compute, settings, listener).run(planned, timed, caseDir);
         TimingSweep.Outcome timing = null;
         if (!settings.sizes().isEmpty() && !settings.timeBudget().isZero() && !timed.isEmpty()) {
             Map<String, BackendSession> singles = new LinkedHashMap<>();

@@ -64,6 +64,28 @@ class CheckBaselineTest {
     }
 
     @Test
+    void specialInputsThatNowFailAreARegressionFromTheBaselinesCount() {
+        Results before = withSpecials(io.github.opcompare.engine.result.SpecialsOutcome.ok());
+        Results after = withSpecials(io.github.opcompare.engine.result.SpecialsOutcome.failed("worker ended unexpectedly (exit code 42)"));
+        List<Violation> regressions = comparer.compare(before, after).regressions();
+        assertEquals(List.of("case exp/float32 backend nd4j-cpu: the special inputs failed (worker ended unexpectedly (exit code 42)),"
+                + " so specialMismatches cannot be checked"), regressions.stream().map(Violation::message).toList());
+        assertEquals("the baseline has 0", regressions.get(0).expectation());
+        // Failed in the baseline and fine now: nothing to compare with, nothing to fail.
+        assertEquals(List.of(), comparer.compare(after, before).regressions());
+    }
+
+    /** exp/float32 whose one special input, NaN, nd4j-cpu answered or failed on (exp(NaN) = NaN). */
+    private static Results withSpecials(io.github.opcompare.engine.result.SpecialsOutcome nd4j) {
+        CaseResult c = exp32(List.of(nd4j(2.0, 0.9, true)), List.of());
+        java.util.Map<String, String> actual = nd4j.isFailed() ? java.util.Map.of() : java.util.Map.of("nd4j-cpu", "NaN");
+        var rows = List.of(io.github.opcompare.engine.result.SpecialValue.elementwise(List.of("NaN"), "NaN", actual, List.of()));
+        return results(new CaseResult(c.id(), c.op(), c.dtype(), c.inputs(), c.size(), c.seed(), c.results(), c.agreement(), null, null,
+                null, null, new io.github.opcompare.engine.result.Specials(io.github.opcompare.engine.result.SpecialsOutcome.ok(),
+                        java.util.Map.of("nd4j-cpu", nd4j), rows)));
+    }
+
+    @Test
     void betterIsReportedButPasses() {
         BaselineComparison c = comparer.compare(run(nd4j(3.0, 0.85, true), 0.8), run(nd4j(2.0, 0.9, true), 0.8));
         assertEquals(List.of(), c.regressions());

@@ -13,9 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.BackendResult;
+import io.github.opcompare.engine.result.CaseResult;
+import io.github.opcompare.engine.result.SpecialValue;
+import io.github.opcompare.engine.result.Specials;
+import io.github.opcompare.engine.result.SpecialsOutcome;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Status;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CheckRulesTest {
@@ -112,12 +117,130 @@ class CheckRulesTest {
         assertEquals(List.of(), messages(r, rule("reduce_sum", null, "nd4j-cpu", max("maxRelativeError", "1"))));
     }
 
+    private static final String SEGV = "worker crashed with signal 11 (SIGSEGV) in native code: SIGSEGV (0xb) at pc=0x7f3a;"
+            + " problematic frame: C [libnd4jcpu.so+0x1c2d]\nlast lines of stderr:\n# A fatal error has been detected";
+
     @Test
-    void onlyOkResultsAreJudgedAndARuleThatMatchesNothingIsANote() {
-        Results r = results(exp32(List.of(BackendResult.notRun("nd4j-cpu", Status.FAILED, "crashed")), List.of()));
-        RuleChecker.RuleOutcome outcome = RuleChecker.check(r, RuleParser.parse(List.of(rule(null, null, null, max("maxUlp", "1"))), r));
-        assertEquals(List.of(), outcome.violations());
-        assertEquals(List.of("rule 1 matched no result with status ok"), outcome.notes());
+    void aFailedResultBreaksEveryLimitOfARuleThatCoversItWithTheReason() {
+        Results r = results(exp32(List.of(BackendResult.notRun("nd4j-cpu", Status.FAILED, SEGV),
+                ok("tensorflow-cpu", accuracy(1.0, 0.9, 1L, 0), true)), List.of()));
+        // The first line of the failure, not the stderr after it; one violation per limit, minimum or maximum.
+        assertEquals(List.of(
+                "case exp/float32 backend nd4j-cpu: failed (worker crashed with signal 11 (SIGSEGV) in native code: SIGSEGV (0xb)"
+                        + " at pc=0x7f3a; problematic frame: C [libnd4jcpu.so+0x1c2d]), so maxUlp cannot be checked",
+                "case exp/float32 backend nd4j-cpu: failed (worker crashed with signal 11 (SIGSEGV) in native code: SIGSEGV (0xb)"
+                        + " at pc=0x7f3a; problematic frame: C [libnd4jcpu.so+0x1c2d]), so correctlyRounded cannot be checked"),
+                messages(r, rule("exp", "float32", "nd4j-cpu", max("maxUlp", "4"), min("correctlyRounded", "99%"))));
+        RuleChecker.RuleOutcome outcome = RuleChecker.check(r, RuleParser.parse(List.of(rule(null, null, "nd4j-cpu", max("maxUlp", "4"))), r));
+        Violation v = outcome.violations().get(0);
+        assertEquals(null, v.actual());
+        assertEquals("expected maximum is 4", v.expectation());
+        assertEquals(List.of(), outcome.notes());
+    }
+
+    @Test
+    void aRuleOnEveryBackendBreaksOnTheOneThatFailedAndLeavesSkippedAndUnsupportedAlone() {
+        Results r = results(
+                exp32(List.of(BackendResult.notRun("nd4j-cpu", Status.FAILED, "no answer within 600 s; the worker was ended"),
+                        ok("tensorflow-cpu", accuracy(1.0, 0.9, 1L, 0), true)), List.of()),
+                caseOf("tanh", "tanh", "float32", List.of(BackendResult.notRun("nd4j-cpu", Status.SKIPPED, "no CUDA device"),
+                        BackendResult.notRun("tensorflow-cpu", Status.UNSUPPORTED, "no tanh for float32"))));
+        RuleChecker.RuleOutcome outcome = RuleChecker.check(r, RuleParser.parse(List.of(rule(null, null, null, max("maxUlp", "4"))), r));
+        assertEquals(List.of("case exp/float32 backend nd4j-cpu: failed (no answer within 600 s; the worker was ended),"
+                + " so maxUlp cannot be checked"), outcome.violations().stream().map(Violation::message).toList());
+        // A skipped or unsupported result has nothing to judge: no violation and no note of its own.
+        assertEquals(List.of(), outcome.notes());
+        RuleChecker.RuleOutcome tanhOnly = RuleChecker.check(r, RuleParser.parse(List.of(rule("tanh", null, null, max("maxUlp", "4"))), r));
+        assertEquals(List.of(), tanhOnly.violations());
+        assertEquals(List.of("rule 1 matched no result with status ok or failed"), tanhOnly.notes());
+    }
+
+    @Test
+    void inAMergedFileTheFailedMachineBreaksTheRuleAndTheOtherPasses() {
+        Results merged = results(exp32(List.of(ok("nd4j-cpu@xeon", accuracy(1.0, 0.9, 1L, 0), true),
+                BackendResult.notRun("nd4j-cpu@epyc", Status.FAILED, "worker ran out of memory (exit code 3)")), List.of()));
+        assertEquals(List.of("case exp/float32 backend nd4j-cpu@epyc: failed (worker ran out of memory (exit code 3)),"
+                + " so maxUlp cannot be checked"), messages(merged, rule(null, null, "nd4j-cpu", max("maxUlp", "4"))));
+    }
+
+    /** exp/float32 with two special inputs, NaN and -0.0, as the special run recorded them. */
+    private static Results withSpecials(SpecialsOutcome reference, Map<String, SpecialsOutcome> outcomes, List<SpecialValue> rows) {
+        CaseResult c = exp32(List.of(ok("nd4j-cpu", accuracy(1.0, 0.9, 1L, 0), true), ok("tensorflow-cpu", accuracy(1.0, 0.9, 1L, 0), true)),
+                List.of());
+        return results(new CaseResult(c.id(), c.op(), c.dtype(), c.inputs(), c.size(), c.seed(), c.results(), c.agreement(), null, null,
+                null, null, new Specials(reference, outcomes, rows)));
+    }
+
+    // exp(NaN) = NaN; exp(-0) = 1 (C99 F.9.3.1).
+    private static final List<SpecialValue> TF_ONLY = List.of(
+            SpecialValue.elementwise(List.of("NaN"), "NaN", Map.of("tensorflow-cpu", "NaN"), List.of()),
+            SpecialValue.elementwise(List.of("-0.0"), "1.0", Map.of("tensorflow-cpu", "1.0"), List.of()));
+
+    @Test
+    void aBackendThatFailedOnTheSpecialInputsBreaksAnySpecialMismatchesLimit() {
+        Results r = withSpecials(SpecialsOutcome.ok(), Map.of("tensorflow-cpu", SpecialsOutcome.ok(),
+                "nd4j-cpu", SpecialsOutcome.failed("java.lang.IllegalStateException: NaN input\n\tat Nd4j.exp(Nd4j.java:1)")), TF_ONLY);
+        String why = "case exp/float32 backend nd4j-cpu: the special inputs failed (java.lang.IllegalStateException: NaN input),"
+                + " so specialMismatches cannot be checked";
+        assertEquals(List.of(why), messages(r, rule(null, null, null, max("specialMismatches", "0"))));
+        // Any limit: a minimum too, however loose (nothing vouches for the count).
+        assertEquals(List.of(why), messages(r, rule(null, null, null, new LimitSpec("specialMismatches", "0", "1000", null, null))));
+        // The other metrics come from the case's own inputs, which ran: 1.0 ulp is within 4.
+        assertEquals(List.of(), messages(r, rule(null, null, "nd4j-cpu", max("maxUlp", "4"))));
+    }
+
+    @Test
+    void aReferenceThatFailedOnTheSpecialInputsBreaksTheLimitOfEveryBackend() {
+        Results r = withSpecials(SpecialsOutcome.failed("[1.0, NaN]: undecided after 4096 bits"),
+                Map.of("tensorflow-cpu", SpecialsOutcome.ok(), "nd4j-cpu", SpecialsOutcome.ok()), List.of());
+        assertEquals(List.of(
+                "case exp/float32 backend nd4j-cpu: the reference failed on the special inputs ([1.0, NaN]: undecided after 4096 bits),"
+                        + " so specialMismatches cannot be checked",
+                "case exp/float32 backend tensorflow-cpu: the reference failed on the special inputs ([1.0, NaN]: undecided after"
+                        + " 4096 bits), so specialMismatches cannot be checked"),
+                messages(r, rule(null, null, null, max("specialMismatches", "5"))));
+    }
+
+    @Test
+    void specialsWithoutRecordedOutcomesCountTheRowsOfTheBackendsInThemAndFallBackForTheOthers() {
+        // A file written before the outcomes: tensorflow-cpu gets exp(-0) wrong; nd4j-cpu is in no row.
+        List<SpecialValue> rows = List.of(
+                SpecialValue.elementwise(List.of("NaN"), "NaN", Map.of("tensorflow-cpu", "NaN"), List.of()),
+                SpecialValue.elementwise(List.of("-0.0"), "1.0", Map.of("tensorflow-cpu", "0.99999994"), List.of("tensorflow-cpu")));
+        CaseResult c = exp32(List.of(ok("nd4j-cpu", accuracy(null, 0.9, null, 3), true), ok("tensorflow-cpu", accuracy(1.0, 0.9, 1L, 0), true)),
+                List.of());
+        Results r = results(new CaseResult(c.id(), c.op(), c.dtype(), c.inputs(), c.size(), c.seed(), c.results(), c.agreement(), null,
+                null, null, null, new Specials(null, null, rows)));
+        // nd4j-cpu: its 3 NaN/infinite results where the exact value is finite, as for a file without specials.
+        assertEquals(List.of("case exp/float32 backend nd4j-cpu: specialMismatches is 3, but expected maximum is 0",
+                        "case exp/float32 backend tensorflow-cpu: specialMismatches is 1, but expected maximum is 0"),
+                messages(r, rule(null, null, null, max("specialMismatches", "0"))));
+    }
+
+    @Test
+    void specialsAsOldFilesWroteThemAreReadAsRowsWithoutOutcomes() throws Exception {
+        String old = "{\"id\": \"exp\", \"op\": \"exp\", \"dtype\": \"float32\", \"inputs\": [\"uniform(0,1)\"], \"size\": 1,"
+                + " \"seed\": 1, \"results\": [], \"agreement\": [], \"specials\": [{\"inputs\": [\"-0.0\"], \"expected\": \"1.0\","
+                + " \"actual\": {\"jdk\": \"1.0\"}, \"mismatches\": []}]}";
+        CaseResult c = new com.fasterxml.jackson.databind.ObjectMapper().readValue(old, CaseResult.class);
+        assertEquals(null, c.specials().reference());
+        assertEquals(null, c.specials().backends());
+        assertEquals(1, c.specials().rows().size());
+        assertEquals("1.0", c.specials().rows().get(0).actual().get("jdk"));
+    }
+
+    @Test
+    void aViolationLeftUncheckedReadsBackFromCheckJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Results r = results(exp32(List.of(BackendResult.notRun("nd4j-cpu", Status.FAILED, "worker ended unexpectedly (exit code 42)")),
+                List.of()));
+        RuleChecker.RuleOutcome outcome = RuleChecker.check(r, RuleParser.parse(List.of(rule(null, null, null, max("maxUlp", "4"))), r));
+        java.nio.file.Path file = dir.resolve("check.json");
+        CheckJson.write(CheckReport.of("results.json", null, outcome, null), file);
+        CheckReport back = CheckJson.read(file);
+        assertEquals(outcome.violations(), back.violations());
+        assertEquals("case exp/float32 backend nd4j-cpu: failed (worker ended unexpectedly (exit code 42)), so maxUlp cannot be checked",
+                back.violations().get(0).message());
+        assertTrue(java.nio.file.Files.readString(file).contains("\"unchecked\" : \"failed (worker ended unexpectedly (exit code 42))\""));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.merge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,8 @@ import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Shard;
 import io.github.opcompare.engine.result.SpecialOperand;
 import io.github.opcompare.engine.result.SpecialValue;
+import io.github.opcompare.engine.result.Specials;
+import io.github.opcompare.engine.result.SpecialsOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -160,7 +163,8 @@ class MergeResultsTest {
                 new SpecialValue(List.of(SpecialOperand.vector(List.of("1.0", "NaN"))), null, "NaN",
                         java.util.Map.of("jdk", "NaN", "jdk-strict", "NaN"), List.of()));
         return new CaseResult(c.id(), "reduce_sum", c.dtype(), c.inputs(), c.size(), c.seed(), c.results(), c.agreement(), null, null,
-                null, null, specials);
+                null, null, new Specials(SpecialsOutcome.ok(),
+                        java.util.Map.of("jdk", SpecialsOutcome.ok(), "jdk-strict", SpecialsOutcome.ok()), specials));
     }
 
     @Test
@@ -174,8 +178,8 @@ class MergeResultsTest {
         Results r = ResultsMerger.merge(List.of(new MergeInput("x", "xeon", xeon), new MergeInput("e", "epyc", epyc))).results();
         CaseResult a = r.cases().get(0);
         // One row per special vector, every machine's results in it under backend@machine.
-        assertEquals(2, a.specials().size());
-        SpecialValue zeros = a.specials().get(0);
+        assertEquals(2, a.specials().rows().size());
+        SpecialValue zeros = a.specials().rows().get(0);
         assertEquals("[-0.0, -0.0]", zeros.inputsText());
         assertEquals("-0.0", zeros.expected());
         assertEquals("0.0", zeros.actual().get("jdk-strict@epyc"));
@@ -190,6 +194,54 @@ class MergeResultsTest {
         assertEquals(a.specials(), ResultsJson.read(file).cases().get(0).specials());
     }
 
+    /** Case a (sum) with its special outcomes as given, and [-0, -0] answered by the backends that did not fail. */
+    private static CaseResult withOutcomes(SpecialsOutcome reference, SpecialsOutcome strict) {
+        CaseResult c = kase("a", 0.5, "uniform(0,1)");
+        java.util.Map<String, String> actual = new java.util.LinkedHashMap<>();
+        actual.put("jdk", "-0.0");
+        if (!strict.isFailed()) {
+            actual.put("jdk-strict", "-0.0");
+        }
+        List<SpecialValue> rows = List.of(new SpecialValue(List.of(SpecialOperand.vector(List.of("-0.0", "-0.0"))), null, "-0.0", actual,
+                List.of()));
+        return new CaseResult(c.id(), "reduce_sum", c.dtype(), c.inputs(), c.size(), c.seed(), c.results(), c.agreement(), null, null,
+                null, null, new Specials(reference, java.util.Map.of("jdk", SpecialsOutcome.ok(), "jdk-strict", strict), rows));
+    }
+
+    @Test
+    void aFailedSpecialRunStaysFailedUnderItsMachineAndAReferenceFailureOnOneMachineIsKept() throws Exception {
+        SpecialsOutcome crashed = SpecialsOutcome.failed("[1.0, NaN]: worker ended unexpectedly (exit code 42)");
+        Results xeon = run(env("Xeon"), null, withOutcomes(SpecialsOutcome.ok(), SpecialsOutcome.ok()));
+        Results epyc = run(env("EPYC"), null, withOutcomes(SpecialsOutcome.ok(), crashed));
+        Specials merged = ResultsMerger.merge(List.of(new MergeInput("x", "xeon", xeon), new MergeInput("e", "epyc", epyc)))
+                .results().cases().get(0).specials();
+        assertEquals(SpecialsOutcome.ok(), merged.reference());
+        assertEquals(java.util.Map.of("jdk@xeon", SpecialsOutcome.ok(), "jdk-strict@xeon", SpecialsOutcome.ok(),
+                "jdk@epyc", SpecialsOutcome.ok(), "jdk-strict@epyc", crashed), merged.backends());
+        assertEquals(java.util.Set.of("jdk@xeon", "jdk-strict@xeon", "jdk@epyc"), merged.rows().get(0).actual().keySet());
+
+        // The reference failed on one machine only: the merged rows lack that machine's judgement of an input.
+        Results undecided = run(env("EPYC"), null, withOutcomes(SpecialsOutcome.failed("[1.0, NaN]: undecided"), SpecialsOutcome.ok()));
+        Specials both = ResultsMerger.merge(List.of(new MergeInput("x", "xeon", xeon), new MergeInput("e", "epyc", undecided)))
+                .results().cases().get(0).specials();
+        assertEquals(SpecialsOutcome.failed("on epyc: [1.0, NaN]: undecided"), both.reference());
+
+        // Shards keep each case, outcomes included, as it was.
+        Specials sharded = ResultsMerger.merge(List.of(shard(1, 2, withOutcomes(SpecialsOutcome.ok(), crashed)),
+                shard(2, 2, kase("b", 1, "uniform(0,1)")))).results().cases().get(0).specials();
+        assertEquals(crashed, sharded.outcome("jdk-strict"));
+
+        // A machine that wrote no specials for the case adds no outcome: its backends are not counted as passing.
+        Results none = run(env("EPYC"), null, kase("a", 0.5, "uniform(0,1)"));
+        CaseResult noneCase = none.cases().get(0);
+        Results noneSum = run(env("EPYC"), null, new CaseResult(noneCase.id(), "reduce_sum", noneCase.dtype(), noneCase.inputs(),
+                noneCase.size(), noneCase.seed(), noneCase.results(), noneCase.agreement(), null, null, null));
+        Specials partial = ResultsMerger.merge(List.of(new MergeInput("x", "xeon", xeon), new MergeInput("e", "epyc", noneSum)))
+                .results().cases().get(0).specials();
+        assertNull(partial.outcome("jdk@epyc"));
+        assertFalse(partial.answeredBy("jdk@epyc"));
+    }
+
     @Test
     void shardedAndMergedFilesFollowTheSchema() throws Exception {
         JsonSchema schema;
@@ -198,7 +250,8 @@ class MergeResultsTest {
         }
         Results part = shard(1, 2, kase("a", 0.5, "uniform(0,1)")).results();
         Results merged = ResultsMerger.merge(List.of(new MergeInput("x", "xeon", run(env("Xeon"), null, withSpecials("a", false))),
-                new MergeInput("e", "epyc", run(env("EPYC"), null, withSpecials("a", true))))).results();
+                new MergeInput("e", "epyc", run(env("EPYC"), null, withOutcomes(SpecialsOutcome.failed("[1.0, NaN]: undecided"),
+                        SpecialsOutcome.failed("worker ended unexpectedly (exit code 42)")))))).results();
         ObjectMapper mapper = new ObjectMapper();
         for (Results r : List.of(part, merged)) {
             JsonNode json = mapper.readTree(ResultsJson.toJson(r));

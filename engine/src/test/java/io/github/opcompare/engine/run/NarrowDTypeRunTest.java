@@ -88,8 +88,8 @@ class NarrowDTypeRunTest {
         // rounds to 154 * 2^-9 = 0.30078125, and "0.3" already reads back as that value.
         assertEquals("0.3", expected.get(3L));
         // The special pairs: the worker's double sum rounded once is right for every one of them.
-        assertEquals(225, add.specials().size());
-        assertTrue(add.specials().stream().noneMatch(s -> s.mismatches().contains("right")));
+        assertEquals(225, add.specials().rows().size());
+        assertTrue(add.specials().rows().stream().noneMatch(s -> s.mismatches().contains("right")));
     }
 
     @Test

@@ -18,9 +18,14 @@ import java.util.function.DoubleBinaryOperator;
  *   <li>{@code abort}: sends itself SIGABRT, as a native library's failed assertion does;</li>
  *   <li>{@code oom}: allocates until the heap is exhausted;</li>
  *   <li>{@code garbage}: writes a line that is not JSON and one of broken JSON straight to the
- *       stdout file descriptor (as native code would), then answers normally.</li>
+ *       stdout file descriptor (as native code would), then answers normally;</li>
+ *   <li>{@code throw}: throws, as a library that rejects an input does (the worker answers failed);</li>
+ *   <li>{@code unsupported}: answers unsupported, as a recording asked for inputs it was not recorded on.</li>
  * </ul>
  * OPCOMPARE_TEST_FAULT_OP limits the fault to one op (e.g. {@code mul}); the others run normally.
+ * OPCOMPARE_TEST_FAULT_ON=nan limits it to calls with a NaN among their inputs, as a library that
+ * crashes on NaN: the case's own inputs run, its special inputs do not; {@code nonfinite} to calls with
+ * a NaN or an infinity.
  *
  * <p>For the timing and reproducibility tests: OPCOMPARE_TEST_THREADS is the thread count it reports
  * (OMP_NUM_THREADS wins, as it does for OpenMP libraries); with more than one thread and
@@ -84,7 +89,11 @@ public final class JavaMathWorker {
         public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
             String fault = System.getenv("OPCOMPARE_TEST_FAULT");
             String faultOp = System.getenv("OPCOMPARE_TEST_FAULT_OP");
-            if (fault != null && (faultOp == null || faultOp.equals(op.id()))) {
+            String faultOn = System.getenv("OPCOMPARE_TEST_FAULT_ON");
+            if (fault != null && (faultOp == null || faultOp.equals(op.id())) && (faultOn == null || holds(faultOn, dtype, inputs, length))) {
+                if (fault.equals("unsupported")) {
+                    throw new UnsupportedOpException("planted: this input is not taken");
+                }
                 misbehave(fault);
             }
             payFirstCostOfLength(length);
@@ -208,8 +217,26 @@ public final class JavaMathWorker {
             return Long.parseLong(parts[0]) + (long) (Double.parseDouble(parts[1]) * length);
         }
 
+        /** Whether an input holds a NaN ({@code nan}), or a NaN or an infinity ({@code nonfinite}). */
+        private static boolean holds(String what, DType dtype, List<ByteBuffer> inputs, int length) {
+            for (ByteBuffer input : inputs) {
+                for (int i = 0; i < length; i++) {
+                    double x = switch (dtype) {
+                        case FLOAT32 -> input.getFloat(i * 4);
+                        case FLOAT64 -> input.getDouble(i * 8);
+                        default -> dtype.decode(input.getShort(i * 2));
+                    };
+                    if (what.equals("nan") ? Double.isNaN(x) : !Double.isFinite(x)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         private static void misbehave(String fault) {
             switch (fault) {
+                case "throw" -> throw new IllegalStateException("planted failure: this input is refused");
                 case "exit" -> Runtime.getRuntime().halt(42);
                 case "hang" -> sleepForever();
                 case "segv" -> segv();
