@@ -55,8 +55,8 @@ final class ElementaryReference {
                 return new ExactElement(rounded, ExactValue.of(r.value()), pass);
             }
         }
-        // Only an exact midpoint could get here, and none of these functions has one at a representable
-        // argument that the special values and PowExact leave to the passes: say so rather than guess.
+        // Only an exact midpoint (none of these functions has one at an argument that the special values
+        // and PowExact leave to the passes) or a fault of a pass could get here: say so rather than guess.
         throw ReferenceException.undecided(ReferenceException.call(op, dtype, x, y), dtype, settings.maxDigits() + " digits");
     }
 
