@@ -62,14 +62,18 @@ final class DoubleDoublePass {
     /**
      * x^y = e^t with t = y log|x| for finite nonzero x and non-integer or large y (small integer y is
      * exact, {@link PowExact}). log's relative 2^-80 becomes an absolute |t| 2^-80 in t, a relative
-     * one in e^t: bound (1 + |t|) 2^-79. Results beyond every range are settled as such.
+     * one in e^t: bound (1 + |t|) 2^-79. Results beyond every range are settled as such, on a plain
+     * double estimate of t: y log|x| overflows for float64 (pow(2^-1074, MAX_VALUE) is about -10^311),
+     * which the double-double product would turn into NaN, but the estimate's sign is right.
      */
     private static Approx pow(double x, double y, double base) {
-        DoubleDouble t = DoubleDoubleMath.log(Math.abs(x)).mul(y);
-        if (Math.abs(t.hi()) > 1200) {
-            ExactElement out = SpecialValues.expOutOfRange(t.hi());
+        DoubleDouble log = DoubleDoubleMath.log(Math.abs(x));
+        double estimate = log.hi() * y;
+        if (Math.abs(estimate) > 1200) {
+            ExactElement out = SpecialValues.expOutOfRange(estimate);
             return new Approx(sign(out.exact(), x, y), 0);
         }
+        DoubleDouble t = log.mul(y);
         return new Approx(sign(DoubleDoubleExpLog.exp(t), x, y), base * 2 * (1 + Math.abs(t.hi())));
     }
 

@@ -55,8 +55,9 @@ final class ElementaryReference {
                 return new ExactElement(rounded, ExactValue.of(r.value()), pass);
             }
         }
-        throw new IllegalStateException("Cannot round " + op + "(" + x + (op.arity() == 2 ? ", " + y : "") + ") to "
-                + dtype + " within " + settings.maxDigits() + " digits");
+        // Only an exact midpoint (none of these functions has one at an argument that the special values
+        // and PowExact leave to the passes) or a fault of a pass could get here: say so rather than guess.
+        throw ReferenceException.undecided(ReferenceException.call(op, dtype, x, y), dtype, settings.maxDigits() + " digits");
     }
 
     private ExactElement fastPass(Op op, double x, double y, DType dtype) {
@@ -68,7 +69,9 @@ final class ElementaryReference {
         // d ± bound are rounded to double, which can only widen the interval's image: still safe.
         double lo = dtype.round(d - bound);
         double hi = dtype.round(d + bound);
-        return lo == hi ? new ExactElement(lo, ExactValue.of(d), 1) : null;
+        // Bit for bit: where d underflows, d - bound rounds to -0 and d + bound to +0, and the sign of
+        // the exact value is not known here; the next pass, which keeps the scale, settles it.
+        return RoundingDecision.same(lo, hi) ? new ExactElement(lo, ExactValue.of(d), 1) : null;
     }
 
     /** Settles NaN, infinities, zeros, poles and arguments whose result is out of range; null otherwise. */

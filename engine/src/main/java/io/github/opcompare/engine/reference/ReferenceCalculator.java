@@ -22,6 +22,13 @@ public final class ReferenceCalculator {
         this.elementary = new ElementaryReference(settings);
     }
 
+    /**
+     * The exact results of every output of the op on these inputs.
+     *
+     * @throws IllegalArgumentException when the inputs do not fit the op
+     * @throws ReferenceException when an output's rounding is not decided within the passes' bounds,
+     *     or its computation fails; its message names the op, the dtype and the input
+     */
     public ExactResults compute(Op op, DType dtype, List<Values> inputs) {
         if (inputs.size() != op.arity()) {
             throw new IllegalArgumentException(op.id() + " takes " + op.arity() + " operand(s), got " + inputs.size());
@@ -35,16 +42,15 @@ public final class ReferenceCalculator {
                 throw new IllegalArgumentException(op.id() + ": operand of dtype " + v.dtype() + " in a " + dtype + " case");
             }
         }
-        if (op.kind() == OpKind.REDUCTION) {
-            ExactResults r = new ExactResults(dtype, 1);
-            r.set(0, ReductionReference.compute(op, inputs.get(0).array(), dtype));
-            return r;
-        }
-        if (op == Op.SOFTMAX) {
-            return SoftmaxReference.softmax(inputs.get(0).array(), dtype);
-        }
-        if (op == Op.MATMUL) {
-            return MatmulReference.compute(inputs.get(0).array(), inputs.get(1).array(), dtype);
+        if (op.kind() != OpKind.ELEMENTWISE) {
+            double[][] operands = inputs.stream().map(Values::array).toArray(double[][]::new);
+            try {
+                return whole(op, dtype, operands);
+            } catch (ReferenceException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw ReferenceException.failed(ReferenceException.call(op, dtype, operands), dtype, e);
+            }
         }
         ExactResults r = new ExactResults(dtype, n);
         double[] x = inputs.get(0).array();
@@ -53,15 +59,42 @@ public final class ReferenceCalculator {
         return r;
     }
 
-    /** The reference for one element of an elementwise op (y is ignored for unary ops). */
+    /** Reductions, softmax and matmul: the outputs of ops that see whole vectors. */
+    private static ExactResults whole(Op op, DType dtype, double[][] operands) {
+        if (op.kind() == OpKind.REDUCTION) {
+            ExactResults r = new ExactResults(dtype, 1);
+            r.set(0, ReductionReference.compute(op, operands[0], dtype));
+            return r;
+        }
+        if (op == Op.SOFTMAX) {
+            return SoftmaxReference.softmax(operands[0], dtype);
+        }
+        if (op == Op.MATMUL) {
+            return MatmulReference.compute(operands[0], operands[1], dtype);
+        }
+        throw new IllegalArgumentException("no reference for " + op.id());
+    }
+
+    /**
+     * The reference for one element of an elementwise op (y is ignored for unary ops).
+     *
+     * @throws ReferenceException when the rounding is not decided within the passes' bounds, or the
+     *     computation fails; its message names the op, the dtype and the operands
+     */
     public ExactElement element(Op op, DType dtype, double x, double y) {
         if (op.kind() != OpKind.ELEMENTWISE) {
             throw new IllegalArgumentException("not an elementwise op: " + op.id());
         }
-        return switch (op) {
-            case SQRT, ABS, NEG, FLOOR, CEIL, RINT, SQUARE, RECIPROCAL -> ArithmeticReference.unary(op, x, dtype);
-            case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, MOD -> ArithmeticReference.binary(op, x, y, dtype);
-            default -> elementary.compute(op, x, y, dtype);
-        };
+        try {
+            return switch (op) {
+                case SQRT, ABS, NEG, FLOOR, CEIL, RINT, SQUARE, RECIPROCAL -> ArithmeticReference.unary(op, x, dtype);
+                case ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, MOD -> ArithmeticReference.binary(op, x, y, dtype);
+                default -> elementary.compute(op, x, y, dtype);
+            };
+        } catch (ReferenceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ReferenceException.failed(ReferenceException.call(op, dtype, x, y), dtype, e);
+        }
     }
 }

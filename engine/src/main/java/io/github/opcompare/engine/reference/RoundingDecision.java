@@ -18,6 +18,10 @@ public final class RoundingDecision {
      * two values of the dtype).
      */
     public static Double decide(double hi, double lo, int scale, double relError, DType dtype) {
+        if (!Double.isFinite(hi) || !Double.isFinite(lo)) {
+            // A pass that overflowed or produced NaN knows nothing about the rounding.
+            return null;
+        }
         if (hi == 0 && lo == 0) {
             return hi;
         }
@@ -27,13 +31,13 @@ public final class RoundingDecision {
         if (scale == 0 && a >= 0x1p-960 && a <= 0x1p1000) {
             double r1 = roundPair(hi, lo - e, dtype);
             double r2 = roundPair(hi, lo + e, dtype);
-            return r1 == r2 ? r1 : null;
+            return same(r1, r2) ? r1 : null;
         }
         ExactRounding.Binary center = ExactRounding.binary(hi, lo, 0);
         ExactRounding.Binary err = ExactRounding.binary(e);
         double r1 = ExactRounding.round(center.add(new ExactRounding.Binary(err.mantissa().negate(), err.exponent())).shift(scale), dtype);
         double r2 = ExactRounding.round(center.add(err).shift(scale), dtype);
-        return Double.doubleToLongBits(r1) == Double.doubleToLongBits(r2) ? r1 : null;
+        return same(r1, r2) ? r1 : null;
     }
 
     /** The same test for a decimal approximation whose relative error is below 10^-goodDigits. */
@@ -41,7 +45,17 @@ public final class RoundingDecision {
         java.math.BigDecimal err = v.abs().movePointLeft(goodDigits);
         double r1 = ExactRounding.round(v.subtract(err), dtype);
         double r2 = ExactRounding.round(v.add(err), dtype);
-        return Double.doubleToLongBits(r1) == Double.doubleToLongBits(r2) ? r1 : null;
+        return same(r1, r2) ? r1 : null;
+    }
+
+    /**
+     * Whether two roundings are the same value of the dtype, bit for bit. Every decision that two
+     * ends of an interval agree goes through here: {@code ==} would take -0.0 for +0.0 and so
+     * settle an interval that straddles zero (a tiny positive result that underflows) on whichever
+     * zero came first.
+     */
+    static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
     }
 
     /** Correct rounding of the exact sum hi + lo (hi in the normal range of doubles) to the dtype. */
@@ -66,8 +80,9 @@ public final class RoundingDecision {
         double below = dtype.round(Math.nextDown(a));
         double above = dtype.round(Math.nextUp(a));
         // Both are values of the dtype far inside the double range (or +Infinity): the sum is exact.
+        // a, below and above are all ≥ +0, so the value comparisons below cannot confuse zeros.
         double overflowAt = dtype.maxValue() + Math.scalb(1.0, dtype.maxExponent() - dtype.precision());
-        boolean boundary = below != above && (a == (below + above) / 2 || a == overflowAt);
+        boolean boundary = !same(below, above) && (a == (below + above) / 2 || a == overflowAt);
         if (!boundary) {
             return r;
         }

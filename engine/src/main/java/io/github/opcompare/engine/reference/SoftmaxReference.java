@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.reference;
 
 import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.engine.op.Op;
 import java.math.BigDecimal;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
@@ -98,7 +99,7 @@ final class SoftmaxReference {
                 }
             }
         }
-        throw new IllegalStateException("Cannot round logsumexp to " + dtype + " within " + MAX_DIGITS + " digits");
+        throw ReferenceException.undecided(ReferenceException.call(Op.LOGSUMEXP, dtype, x), dtype, MAX_DIGITS + " digits");
     }
 
     /** The one element that is not -∞, or null when there are more (no NaN or +∞ left to see). */
@@ -172,7 +173,8 @@ final class SoftmaxReference {
                 return new ExactElement(rounded, ExactValue.of(d), 3);
             }
         }
-        throw new IllegalStateException("Cannot round softmax element " + i + " to " + dtype);
+        throw ReferenceException.undecided(ReferenceException.call(Op.SOFTMAX, dtype, x) + " element " + i, dtype,
+                MAX_DIGITS + " digits");
     }
 
     /** Σ e^(x_i - m) at the given digits (terms below e^-2500 cannot matter at any digits used here). */

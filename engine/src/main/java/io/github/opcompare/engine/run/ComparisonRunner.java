@@ -13,6 +13,7 @@ import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
+import io.github.opcompare.engine.reference.ReferenceException;
 import io.github.opcompare.engine.reference.cache.ReferenceCache;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.Agreement;
@@ -125,7 +126,12 @@ public final class ComparisonRunner {
     private CaseResult runCase(int index, PlannedCase planned, List<BackendSession> sessions,
             Map<String, BackendSession> singleThread) throws IOException {
         if (planned.sweep().isPresent()) {
-            return sweep(index, planned, planned.sweep().get(), sessions);
+            try {
+                return sweep(index, planned, planned.sweep().get(), sessions);
+            } catch (ReferenceException e) {
+                deleteQuietly(settings.workDir().resolve("case-" + index));
+                return referenceFailed(planned, planned.sweep().get().count(planned.dtype()), sessions, e);
+            }
         }
         List<Values> inputs = InputPlan.generate(planned.domains(), planned.dtype(), planned.size(), planned.seed());
         int length = inputs.get(0).length();
@@ -136,7 +142,13 @@ public final class ComparisonRunner {
             RawArrayFiles.write(inputs.get(k), file);
             inputRefs.add(new ArrayRef(file.toString(), length));
         }
-        ExactResults exact = cachedReference.get(planned, inputs);
+        ExactResults exact;
+        try {
+            exact = cachedReference.get(planned, inputs);
+        } catch (ReferenceException e) {
+            deleteQuietly(caseDir);
+            return referenceFailed(planned, length, sessions, e);
+        }
         CaseRun run = new CaseRun(planned, inputs, inputRefs, exact, caseDir);
 
         List<BackendResult> results = new ArrayList<>();
@@ -171,6 +183,21 @@ public final class ComparisonRunner {
                 timing == null ? null : timing.budgetNanos(), timing == null ? null : timing.elapsedNanos(),
                 devices.isEmpty() ? null : devices,
                 ValueSampler.rows(planned.op(), inputs, exact, run.outputs, results), specials);
+    }
+
+    /**
+     * A case whose exact reference could not be given: nothing in it can be judged, so each backend
+     * that could have run it fails it with the reason (naming op, dtype and input), and the run goes on.
+     */
+    private CaseResult referenceFailed(PlannedCase planned, long size, List<BackendSession> sessions, ReferenceException e) {
+        String message = "no exact reference: " + e.getMessage();
+        listener.warning(planned.label() + ": " + message);
+        List<BackendResult> results = sessions.stream()
+                .map(s -> s.available() ? BackendResult.notRun(s.id(), Status.FAILED, message)
+                        : BackendResult.notRun(s.id(), Status.SKIPPED, s.info().reason()))
+                .toList();
+        return new CaseResult(planned.id(), planned.op().id(), planned.dtype().id(), planned.inputExpressions(), size,
+                planned.seed(), results, List.of(), null, null, null);
     }
 
     /** A case over more inputs than memory holds: streamed through the backends in chunks, judged as it goes. */
