@@ -35,9 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every digit of the exact values in worst lists and side-by-side rows, checked against Python's
  * mpmath: for every op, in two dtypes each (all four in turn), on random inputs from the op's
- * default domain and on edge inputs (the dtype's largest value, its smallest subnormal, ±1, -800,
- * huge exponents for pow), every element's exact text must be the true value correctly rounded to
- * its {@code exactDigits} significant digits. mpmath evaluates each value at two precisions (60 and
+ * default domain and on edge inputs (the dtype's largest value, its smallest subnormal, ±1, -800;
+ * the dtype's nearest π, π/2 and neighbours of 1, where results cancel; huge exponents for pow),
+ * every element's exact text must be the true value correctly rounded to its {@code exactDigits}
+ * significant digits. mpmath evaluates each value at two precisions (60 and
  * 120 digits, more for huge arguments), which must agree. Skipped where no Python with mpmath is
  * installed.
  *
@@ -167,6 +168,9 @@ class ExactDigitsAgainstMpmathTest {
             case ELEMENTWISE -> {
                 if (op.arity() == 1) {
                     cases.add(List.of(values(dtype, tiny, max, -max, 1, -1, 30, -800)));
+                    // Where the result cancels: next to π, π/2 and 1 in the dtype.
+                    double ulpOfOne = Math.scalb(1.0, 1 - dtype.precision());
+                    cases.add(List.of(values(dtype, Math.PI, Math.PI / 2, 1 + ulpOfOne, 1 - ulpOfOne / 2)));
                 } else {
                     double nearOne = 1 + Math.scalb(1.0, 1 - dtype.precision());
                     cases.add(List.of(values(dtype, max, tiny, -3, 0.5, nearOne, 2, 1e-30),
