@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.accuracy;
 
 import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.reference.ExactValue;
+import io.github.opcompare.engine.reference.ExactDecimal;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.WorstCase;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class AccuracyAccumulator {
             maxSteps = Math.max(maxSteps, Steps.between(actual, rounded, dtype));
         }
         if (worstCount > 0 && (worst.size() < worstCount || key(u) > key(worst.peek().ulp))) {
-            worst.add(new Candidate(index, hi, lo, scale, rounded, actual, u));
+            worst.add(new Candidate(index, rounded, actual, u));
             if (worst.size() > worstCount) {
                 worst.poll();
             }
@@ -115,9 +115,10 @@ public final class AccuracyAccumulator {
      * The accuracy of everything added.
      *
      * @param inputs the operands of the input at an index, as strings, for the worst list
+     * @param exact the exact value at an index, for the worst list (computed only for those)
      * @param withBinades whether to include the error per binade (not for a reduction's one output)
      */
-    public Accuracy toAccuracy(LongFunction<List<String>> inputs, boolean withBinades) {
+    public Accuracy toAccuracy(LongFunction<List<String>> inputs, LongFunction<ExactDecimal> exact, boolean withBinades) {
         boolean undefined = undefinedUlp > 0;
         return new Accuracy(
                 undefined ? null : maxUlp,
@@ -126,19 +127,19 @@ public final class AccuracyAccumulator {
                 notCorrectlyRounded,
                 undefined ? null : maxSteps,
                 undefinedUlp,
-                worstCases(inputs),
+                worstCases(inputs, exact),
                 histogram.bins(),
                 withBinades ? binades.toResults() : null);
     }
 
-    private List<WorstCase> worstCases(LongFunction<List<String>> inputs) {
+    private List<WorstCase> worstCases(LongFunction<List<String>> inputs, LongFunction<ExactDecimal> exact) {
         List<Candidate> picked = new ArrayList<>(worst);
         picked.sort(BADNESS.reversed());
         List<WorstCase> out = new ArrayList<>(picked.size());
         for (Candidate c : picked) {
             long steps = Steps.between(c.actual, c.rounded, dtype);
-            out.add(new WorstCase(c.index, inputs.apply(c.index), dtype.format(c.rounded),
-                    new ExactValue(c.hi, c.lo, c.scale).format(), dtype.format(c.actual),
+            ExactDecimal e = exact.apply(c.index);
+            out.add(new WorstCase(c.index, inputs.apply(c.index), dtype.format(c.rounded), e.text(), e.digits(), dtype.format(c.actual),
                     Double.isNaN(c.ulp) ? null : c.ulp, steps == Steps.UNDEFINED ? null : steps));
         }
         return out;
@@ -148,6 +149,6 @@ public final class AccuracyAccumulator {
         return Double.isNaN(u) ? Double.POSITIVE_INFINITY : u;
     }
 
-    private record Candidate(long index, double hi, double lo, int scale, double rounded, double actual, double ulp) {
+    private record Candidate(long index, double rounded, double actual, double ulp) {
     }
 }

@@ -4,6 +4,7 @@ import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.op.OpKind;
+import io.github.opcompare.engine.reference.ExactDecimals;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.result.Accuracy;
 import java.util.ArrayList;
@@ -19,6 +20,15 @@ public final class AccuracyAnalyzer {
     }
 
     public static Accuracy analyze(Op op, DType dtype, List<Values> inputs, ExactResults exact, Values actual, int worstCount) {
+        return analyze(op, dtype, inputs, exact, new ExactDecimals(op, inputs, exact), actual, worstCount);
+    }
+
+    /**
+     * As above, with the exact values shown computed by {@code decimals}, which a case shares between
+     * its backends and its side-by-side rows.
+     */
+    public static Accuracy analyze(Op op, DType dtype, List<Values> inputs, ExactResults exact, ExactDecimals decimals,
+            Values actual, int worstCount) {
         int n = exact.length();
         if (actual.length() != n) {
             throw new IllegalArgumentException(op.id() + ": " + actual.length() + " results for " + n + " expected outputs");
@@ -30,7 +40,7 @@ public final class AccuracyAnalyzer {
             accumulator.add(i, perElement ? inputs.get(0).get(i) : Double.NaN, exact.exactHi(i), exact.exactLo(i),
                     exact.exactScale(i), exact.rounded(i), actual.get(i));
         }
-        Accuracy accuracy = accumulator.toAccuracy(i -> inputsOf(op, inputs, (int) i), perElement);
+        Accuracy accuracy = accumulator.toAccuracy(i -> inputsOf(op, inputs, (int) i), i -> decimals.at((int) i), perElement);
         return op.kind() == OpKind.ELEMENTWISE ? accuracy : withRelativeError(accuracy, op, inputs, exact, actual);
     }
 

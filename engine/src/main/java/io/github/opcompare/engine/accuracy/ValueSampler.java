@@ -2,6 +2,8 @@ package io.github.opcompare.engine.accuracy;
 
 import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.engine.reference.ExactDecimal;
+import io.github.opcompare.engine.reference.ExactDecimals;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.ValueRow;
@@ -32,6 +34,12 @@ public final class ValueSampler {
      */
     public static List<ValueRow> rows(Op op, List<Values> inputs, ExactResults exact, Map<String, Values> outputs,
             List<BackendResult> results) {
+        return rows(op, inputs, exact, new ExactDecimals(op, inputs, exact), outputs, results);
+    }
+
+    /** As above, with the exact values shown computed by {@code decimals} (shared with the worst lists). */
+    public static List<ValueRow> rows(Op op, List<Values> inputs, ExactResults exact, ExactDecimals decimals,
+            Map<String, Values> outputs, List<BackendResult> results) {
         int n = exact.length();
         Map<Integer, List<String>> picked = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(FIRST, n); i++) {
@@ -52,8 +60,9 @@ public final class ValueSampler {
         picked.forEach((i, worstOf) -> {
             Map<String, String> values = new LinkedHashMap<>();
             outputs.forEach((backend, v) -> values.put(backend, v.format(i)));
+            ExactDecimal e = decimals.at(i);
             rows.add(new ValueRow(i, AccuracyAnalyzer.inputsOf(op, inputs, i), exact.dtype().format(exact.rounded(i)),
-                    exact.formatExact(i), values, List.copyOf(worstOf)));
+                    e.text(), e.digits(), values, List.copyOf(worstOf)));
         });
         return rows;
     }

@@ -69,11 +69,6 @@ public final class ExactResults {
         return scale[i];
     }
 
-    /** The exact value of output i to about 30 significant digits. */
-    public String formatExact(int i) {
-        return exact(i).format();
-    }
-
     /**
      * The pass that settled output i's rounding: 0 exact by construction, 1 StrictMath (float32),
      * 2 double-double, 3 and up arbitrary precision at growing precision.

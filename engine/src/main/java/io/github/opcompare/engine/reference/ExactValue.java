@@ -1,7 +1,6 @@
 package io.github.opcompare.engine.reference;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * A real number as (hi + lo) * 2^scale, hi and lo doubles. The scale lets values beyond the double
@@ -72,23 +71,5 @@ public record ExactValue(double hi, double lo, int scale) {
     /** The exact decimal value of this number; only for finite values. */
     public BigDecimal toBigDecimal() {
         return ExactRounding.binary(hi, lo, scale).toBigDecimal();
-    }
-
-    /** About 30 significant digits, "NaN", "Infinity", "-Infinity", "0.0" or "-0.0". */
-    public String format() {
-        if (isNaN() || isInfinite()) {
-            return Double.toString(hi);
-        }
-        if (hi == 0 && lo == 0) {
-            return Double.toString(hi);
-        }
-        if (Math.abs(scale) > 5000) {
-            // Only for saturated values; 16 digits of the decimal exponent form are plenty there.
-            double log10 = Math.log10(Math.abs(hi)) + scale * Math.log10(2);
-            long e10 = (long) Math.floor(log10);
-            double m = Math.pow(10, log10 - e10) * Math.signum(hi);
-            return m + "E" + (e10 >= 0 ? "+" : "") + e10;
-        }
-        return toBigDecimal().round(new MathContext(30)).stripTrailingZeros().toString();
     }
 }

@@ -28,10 +28,10 @@ final class SoftmaxReference {
     }
 
     /** The shifted terms, their exact sum and its relative bound; null fields for the special cases. */
-    private record Terms(double max, ExactValue[] terms, DoubleDouble sum, double sumBound) {
+    record Terms(double max, ExactValue[] terms, DoubleDouble sum, double sumBound) {
     }
 
-    private static Terms terms(double[] x) {
+    static Terms terms(double[] x) {
         double m = Double.NEGATIVE_INFINITY;
         for (double v : x) {
             m = Math.max(m, v);

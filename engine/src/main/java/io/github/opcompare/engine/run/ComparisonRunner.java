@@ -11,6 +11,7 @@ import io.github.opcompare.engine.domain.ExhaustiveDomain;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.plan.PlannedCase;
+import io.github.opcompare.engine.reference.ExactDecimals;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
 import io.github.opcompare.engine.reference.ReferenceException;
@@ -182,7 +183,7 @@ public final class ComparisonRunner {
                 length, planned.seed(), results, agreement,
                 timing == null ? null : timing.budgetNanos(), timing == null ? null : timing.elapsedNanos(),
                 devices.isEmpty() ? null : devices,
-                ValueSampler.rows(planned.op(), inputs, exact, run.outputs, results), specials);
+                ValueSampler.rows(planned.op(), inputs, exact, run.decimals, run.outputs, results), specials);
     }
 
     /**
@@ -231,6 +232,8 @@ public final class ComparisonRunner {
         final List<Values> inputs;
         final List<ArrayRef> inputRefs;
         final ExactResults exact;
+        /** The exact values shown, shared by the backends' worst lists and the side-by-side rows. */
+        final ExactDecimals decimals;
         final Path caseDir;
         final int outputLength;
         final Map<String, Values> outputs = new LinkedHashMap<>();
@@ -240,6 +243,7 @@ public final class ComparisonRunner {
             this.inputs = inputs;
             this.inputRefs = inputRefs;
             this.exact = exact;
+            this.decimals = new ExactDecimals(planned.op(), inputs, exact);
             this.caseDir = caseDir;
             this.outputLength = planned.op().outputLength(inputs.get(0).length());
         }
@@ -275,7 +279,8 @@ public final class ComparisonRunner {
             }
             Values actual = runs.get(0);
             outputs.put(session.id(), actual);
-            Accuracy accuracy = AccuracyAnalyzer.analyze(planned.op(), planned.dtype(), inputs, exact, actual, settings.worstCount());
+            Accuracy accuracy = AccuracyAnalyzer.analyze(planned.op(), planned.dtype(), inputs, exact, decimals, actual,
+                    settings.worstCount());
             Reproducibility reproducibility = ReproducibilityAnalyzer.analyze(runs, singleThreadRun(session, singleThread));
             return new BackendResult(session.id(), Status.OK.id(), null, accuracy, reproducibility, reply.firstCallNanos(),
                     null, null, null, null);

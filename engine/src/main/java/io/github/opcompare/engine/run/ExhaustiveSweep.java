@@ -7,6 +7,8 @@ import io.github.opcompare.engine.domain.ExhaustiveDomain;
 import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.plan.PlannedCase;
+import io.github.opcompare.engine.reference.ExactDecimal;
+import io.github.opcompare.engine.reference.ExactDecimals;
 import io.github.opcompare.engine.reference.ExactElement;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
 import io.github.opcompare.engine.result.Agreement;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,17 +110,26 @@ final class ExhaustiveSweep {
             }
         }
         List<BackendResult> results = new ArrayList<>();
+        // Backends' worst lists share inputs: each exact value shown is computed once.
+        Map<Long, ExactDecimal> shown = new HashMap<>();
         for (BackendSession session : sessions) {
             BackendResult r = ended.get(session.id());
             if (r == null) {
                 Swept s = swept.get(session.id());
                 r = new BackendResult(session.id(), Status.OK.id(), null,
-                        s.accuracy.toAccuracy(index -> List.of(dtype.format(ExhaustiveDomain.valueOf(first + index, dtype))), true),
+                        s.accuracy.toAccuracy(index -> List.of(dtype.format(ExhaustiveDomain.valueOf(first + index, dtype))),
+                                index -> shown.computeIfAbsent(index, i -> exactOf(planned.op(), ExhaustiveDomain.valueOf(first + i, dtype), dtype)),
+                                true),
                         null, null, null, null, null, List.of(NOT_TIMED));
             }
             results.add(r);
         }
         return new Outcome(results, agreementOf(ids, agreement, swept.keySet()));
+    }
+
+    /** The exact value of op(x) shown beside a worst result. */
+    private ExactDecimal exactOf(Op op, double x, DType dtype) {
+        return ExactDecimals.element(op, x, 0, reference.element(op, dtype, x, 0).exact());
     }
 
     /** The chunk's inputs, in order of their ordinals, into the mapped input file (and returned mapped). */
