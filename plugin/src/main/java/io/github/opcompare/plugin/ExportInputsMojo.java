@@ -1,6 +1,5 @@
 package io.github.opcompare.plugin;
 
-import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.io.AtomicFiles;
 import io.github.opcompare.engine.npy.NpyWriter;
@@ -9,6 +8,7 @@ import io.github.opcompare.engine.plan.Planner;
 import io.github.opcompare.engine.recording.Recordings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.opcompare.worker.data.Values;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ public class ExportInputsMojo extends AbstractMojo {
                 entry.put("length", inputs.get(0).length());
                 entry.put("outputLength", Recordings.outputLength(p));
                 entry.put("files", files);
-                if (p.dtype() == io.github.opcompare.engine.dtype.DType.BFLOAT16) {
+                if (p.dtype() == io.github.opcompare.worker.dtype.DType.BFLOAT16) {
                     entry.put("storedAs", "float32");
                 }
                 entries.add(entry);

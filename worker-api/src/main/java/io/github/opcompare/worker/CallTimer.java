@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.worker;
+package io.github.opcompare.worker;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.gpu;
+package io.github.opcompare.worker;
 
 /**
  * A worker found at start that the GPU cannot be used: no GPU registered, no kernels for it, a probe

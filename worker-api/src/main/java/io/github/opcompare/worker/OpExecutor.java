@@ -1,7 +1,7 @@
-package io.github.opcompare.engine.worker;
+package io.github.opcompare.worker;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.nio.ByteBuffer;
 import java.util.List;
 

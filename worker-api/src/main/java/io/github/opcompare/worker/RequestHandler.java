@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.worker;
+package io.github.opcompare.worker;
 
 /** Answers one request; what a worker is once {@link WorkerServer} has the protocol in hand. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.worker;
+package io.github.opcompare.worker;
 
 /**
  * Thrown by a backend for an op or dtype its library does not have. The reason is shown to users,

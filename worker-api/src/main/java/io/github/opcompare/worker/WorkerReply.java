@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.worker;
+package io.github.opcompare.worker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

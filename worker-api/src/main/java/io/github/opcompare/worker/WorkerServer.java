@@ -1,8 +1,8 @@
-package io.github.opcompare.engine.worker;
+package io.github.opcompare.worker;
 
-import io.github.opcompare.engine.data.RawArrayFiles;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.data.RawArrayFiles;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

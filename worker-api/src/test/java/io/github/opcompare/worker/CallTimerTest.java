@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.worker;
+package io.github.opcompare.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

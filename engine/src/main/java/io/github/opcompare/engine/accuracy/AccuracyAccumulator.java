@@ -1,9 +1,9 @@
 package io.github.opcompare.engine.accuracy;
 
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.reference.ExactValue;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.WorstCase;
+import io.github.opcompare.worker.dtype.DType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

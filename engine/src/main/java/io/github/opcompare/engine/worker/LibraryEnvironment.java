@@ -1,8 +1,6 @@
-package io.github.opcompare.engine.backend;
+package io.github.opcompare.engine.worker;
 
-import io.github.opcompare.engine.worker.BackendUnavailableException;
-import io.github.opcompare.engine.worker.WorkerCommand;
-import io.github.opcompare.engine.worker.WorkerCommandFactory;
+import io.github.opcompare.engine.backend.BackendDescriptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,10 +1,9 @@
-package io.github.opcompare.engine.backend;
+package io.github.opcompare.engine.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.github.opcompare.engine.worker.WorkerCommand;
-import io.github.opcompare.engine.worker.WorkerCommandFactory;
+import io.github.opcompare.engine.backend.BackendCatalog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

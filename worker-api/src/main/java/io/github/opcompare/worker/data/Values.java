@@ -1,6 +1,6 @@
-package io.github.opcompare.engine.data;
+package io.github.opcompare.worker.data;
 
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.dtype.DType;
 import java.util.Objects;
 
 /**

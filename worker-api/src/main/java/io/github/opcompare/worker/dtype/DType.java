@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.dtype;
+package io.github.opcompare.worker.dtype;
 
 import java.util.Arrays;
 import java.util.Locale;

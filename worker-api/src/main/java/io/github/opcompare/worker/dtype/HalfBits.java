@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.dtype;
+package io.github.opcompare.worker.dtype;
 
 /**
  * IEEE 754 binary16 conversions. Java 17 has no {@code Float.float16ToFloat}; every half value is

@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.dtype;
+package io.github.opcompare.worker.dtype;
 
 /**
  * Rounds a double to a binary format narrower than float32 in both precision and range or in

@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.dtype;
+package io.github.opcompare.worker.dtype;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

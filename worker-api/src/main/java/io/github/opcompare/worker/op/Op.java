@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.op;
+package io.github.opcompare.worker.op;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.op;
+package io.github.opcompare.worker.op;
 
 /** How an op maps its inputs to outputs, which decides output length and how accuracy is judged. */
 public enum OpKind {

@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.dtype;
+package io.github.opcompare.worker.dtype;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
