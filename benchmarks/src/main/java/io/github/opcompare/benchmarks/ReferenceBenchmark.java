@@ -1,13 +1,13 @@
 package io.github.opcompare.benchmarks;
 
-import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.domain.DomainParser;
 import io.github.opcompare.engine.domain.InputDomain;
 import io.github.opcompare.engine.domain.InputPlan;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

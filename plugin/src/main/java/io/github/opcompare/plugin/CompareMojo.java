@@ -2,7 +2,7 @@ package io.github.opcompare.plugin;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
-import io.github.opcompare.engine.backend.LibraryEnvironment;
+import io.github.opcompare.engine.worker.LibraryEnvironment;
 import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.env.EnvironmentProbe;
 import io.github.opcompare.engine.gpu.GpuDetection;
@@ -19,6 +19,7 @@ import io.github.opcompare.engine.run.ComparisonRunner;
 import io.github.opcompare.engine.run.ConsoleFormat;
 import io.github.opcompare.engine.run.RunListener;
 import io.github.opcompare.engine.run.RunSettings;
+import io.github.opcompare.engine.timing.TimingOptions;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.File;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.opcompare.plugin;
 
-import io.github.opcompare.engine.data.Values;
+import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.engine.config.ParameterPaths;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.io.AtomicFiles;
@@ -84,7 +84,7 @@ public class ExportInputsMojo extends AbstractMojo {
                 entry.put("length", inputs.get(0).length());
                 entry.put("outputLength", Recordings.outputLength(p));
                 entry.put("files", files);
-                if (p.dtype() == io.github.opcompare.engine.dtype.DType.BFLOAT16) {
+                if (p.dtype() == io.github.opcompare.worker.dtype.DType.BFLOAT16) {
                     entry.put("storedAs", "float32");
                 }
                 entries.add(entry);

@@ -9,6 +9,7 @@ import io.github.opcompare.engine.recording.Recordings;
 import io.github.opcompare.engine.worker.BackendUnavailableException;
 import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
+import io.github.opcompare.worker.WorkerServer;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -83,10 +84,13 @@ final class RecordingBackends {
         };
     }
 
-    /** The engine and Jackson, from the plugin's own class loader: all a recording worker needs. */
-    private static List<String> classpath() throws BackendUnavailableException {
+    /**
+     * The engine (its .npy reader), the worker API and Jackson, from the plugin's own class loader: all
+     * a recording worker needs.
+     */
+    static List<String> classpath() throws BackendUnavailableException {
         Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : List.of(RecordingWorker.class, com.fasterxml.jackson.databind.ObjectMapper.class,
+        for (Class<?> c : List.of(RecordingWorker.class, WorkerServer.class, com.fasterxml.jackson.databind.ObjectMapper.class,
                 com.fasterxml.jackson.core.JsonFactory.class, com.fasterxml.jackson.annotation.JsonInclude.class)) {
             try {
                 entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());

@@ -82,11 +82,9 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
         } catch (IllegalArgumentException e) {
             throw new BackendUnavailableException(e.getMessage());
         }
-        Artifact worker = new DefaultArtifact(BackendCatalog.GROUP_ID, backend.workerArtifactId(), "jar", version);
-        List<ArtifactResult> graph = resolveGraph(worker);
+        Artifact worker = workerArtifact(backend);
         Map<String, Artifact> byKey = new LinkedHashMap<>();
-        for (ArtifactResult result : graph) {
-            Artifact a = result.getArtifact();
+        for (Artifact a : workerArtifacts(backend)) {
             byKey.put(key(a), a);
         }
         Artifact resolvedWorker = byKey.get(key(worker));
@@ -107,6 +105,19 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
             throw new BackendUnavailableException(worker + " names no mainClass in " + BACKEND_PROPERTIES);
         }
         return WorkerCommand.java(javaExecutable, jvmArgs(properties), classpath, mainClass.trim(), backend.environment());
+    }
+
+    /**
+     * The worker and what it needs at run time, resolved: its classpath but for the native jars of
+     * this platform, which its backend.properties names. The worker API is the only opcompare jar
+     * among them; nothing of the engine (apfloat, Hipparchus, commons-statistics) reaches a worker.
+     */
+    List<Artifact> workerArtifacts(BackendDescriptor backend) throws BackendUnavailableException {
+        return resolveGraph(workerArtifact(backend)).stream().map(ArtifactResult::getArtifact).toList();
+    }
+
+    private Artifact workerArtifact(BackendDescriptor backend) {
+        return new DefaultArtifact(BackendCatalog.GROUP_ID, backend.workerArtifactId(), "jar", version);
     }
 
     /**

@@ -449,7 +449,7 @@ final class CasePageBuilder {
         }
         double minNormal;
         try {
-            minNormal = io.github.opcompare.engine.dtype.DType.of(dtype).minNormal();
+            minNormal = io.github.opcompare.worker.dtype.DType.of(dtype).minNormal();
         } catch (IllegalArgumentException unknownDtype) {
             // A results.json from a newer version may name a dtype this one lacks: no subnormal marking then.
             minNormal = 0;

@@ -1,7 +1,8 @@
 package io.github.opcompare.engine.accuracy;
 
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.dtype.DType;
 import io.github.opcompare.engine.reference.ExactDecimal;
+import io.github.opcompare.engine.reference.ExactValue;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.WorstCase;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.github.opcompare.engine.accuracy;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.op.OpKind;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
+import io.github.opcompare.worker.op.OpKind;
 import io.github.opcompare.engine.reference.ExactDecimals;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.result.Accuracy;

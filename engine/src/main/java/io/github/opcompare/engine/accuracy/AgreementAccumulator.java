@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.accuracy;
 
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.result.Agreement;
+import io.github.opcompare.worker.dtype.DType;
 
 /**
  * How closely two backends agree, over a stream of their results: what {@link AgreementAnalyzer}

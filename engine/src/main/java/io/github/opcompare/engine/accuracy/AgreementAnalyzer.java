@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.accuracy;
 
-import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.result.Agreement;
+import io.github.opcompare.worker.data.Values;
 
 /** How closely two backends' outputs agree with each other, whatever the exact result. */
 public final class AgreementAnalyzer {

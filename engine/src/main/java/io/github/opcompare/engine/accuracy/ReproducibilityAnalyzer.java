@@ -1,8 +1,8 @@
 package io.github.opcompare.engine.accuracy;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.result.Reproducibility;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.accuracy;
 
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.dtype.DType;
+
 
 /**
  * Distance between two values counted in representable values of a dtype: 0 when equal (-0 and +0

@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.accuracy;
 
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.reference.ExactValue;
+import io.github.opcompare.worker.dtype.DType;
 
 /**
  * Ulp error as the numerics literature defines it: |computed - exact| / ulp(exact), with

@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.accuracy;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.op.Op;
 import io.github.opcompare.engine.reference.ExactDecimal;
 import io.github.opcompare.engine.reference.ExactDecimals;
 import io.github.opcompare.engine.reference.ExactResults;

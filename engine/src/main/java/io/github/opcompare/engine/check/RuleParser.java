@@ -2,12 +2,12 @@ package io.github.opcompare.engine.check;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.merge.QualifiedBackend;
-import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.timing.TimingOptions;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.github.opcompare.engine.domain;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+
 
 /** values(...) and special: a fixed list of values, the same whatever the seed. */
 final class FixedDomain implements InputDomain {

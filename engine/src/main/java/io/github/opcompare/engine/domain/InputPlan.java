@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.domain;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
 import java.util.ArrayList;
 import java.util.List;
 

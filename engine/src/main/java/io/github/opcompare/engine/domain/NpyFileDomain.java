@@ -1,8 +1,8 @@
 package io.github.opcompare.engine.domain;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.npy.NpyArray;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
 
 /**
  * {@code file(path.npy)}: the values of a NumPy file, in its order, each rounded to the case's dtype

@@ -1,7 +1,8 @@
 package io.github.opcompare.engine.domain;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+
 
 /**
  * range(start,stop[,step]) with NumPy arange semantics: ceil((stop - start) / step) values

@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  * GPU, so an H100 (9.0) fails every launch with "no kernel image is available for execution on the
  * device". Cubin for X.y runs on X.z with z >= y, so 8.9 (Ada) is covered by sm_86 and 3.5 is not.
  *
- * <p>Update {@link #ARTIFACT} and {@link #CUBIN} with the ND4J version in the root pom; the nd4j-gpu
- * worker's tests check that the versions agree. The worker's start-up probe (one small op on the GPU)
- * stays the final word on whether kernels run.
+ * <p>Update {@link #ARTIFACT} and {@link #CUBIN} with the ND4J version in the root pom: the engine's
+ * GpuStackTest checks {@link #ARTIFACT} against the root pom's {@code nd4j.version}, and the nd4j-gpu
+ * worker's test checks that it is built with that version. The table lives here, not in the worker,
+ * because the GPU gate reads it before anything of the worker is resolved (a 600 MB download). The
+ * worker's start-up probe (one small op on the GPU) stays the final word on whether kernels run.
  */
 public final class Nd4jCudaKernels {
     public static final String ARTIFACT = "org.nd4j:nd4j-cuda-11.6:1.0.0-M2.1";

@@ -1,6 +1,6 @@
 package io.github.opcompare.engine.npy;
 
-import io.github.opcompare.engine.dtype.HalfBits;
+import io.github.opcompare.worker.dtype.HalfBits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,9 +1,9 @@
 package io.github.opcompare.engine.plan;
 
 import io.github.opcompare.engine.domain.InputDomain;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.domain.ExhaustiveDomain;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

@@ -1,13 +1,13 @@
 package io.github.opcompare.engine.recording;
 
-import io.github.opcompare.engine.data.RawArrayFiles;
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.npy.NpyArray;
 import io.github.opcompare.engine.npy.NpyReader;
-import io.github.opcompare.engine.worker.WorkerReply;
-import io.github.opcompare.engine.worker.WorkerRequest;
-import io.github.opcompare.engine.worker.WorkerServer;
+import io.github.opcompare.worker.WorkerReply;
+import io.github.opcompare.worker.WorkerRequest;
+import io.github.opcompare.worker.WorkerServer;
+import io.github.opcompare.worker.data.RawArrayFiles;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

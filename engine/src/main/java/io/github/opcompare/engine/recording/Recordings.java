@@ -2,11 +2,11 @@ package io.github.opcompare.engine.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.opcompare.engine.domain.InputDomain;
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.npy.NpyArray;
 import io.github.opcompare.engine.npy.NpyFormatException;
 import io.github.opcompare.engine.npy.NpyReader;
 import io.github.opcompare.engine.plan.PlannedCase;
+import io.github.opcompare.worker.dtype.DType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

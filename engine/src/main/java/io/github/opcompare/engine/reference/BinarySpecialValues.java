@@ -1,7 +1,8 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
+
 
 /**
  * Special values of pow and atan2 (C99 Annex F, IEEE 754 pow and atan2), settled before any

@@ -48,8 +48,8 @@ final class Constants {
 
     /** hi = nearest double, lo = nearest double to the rest: about 2^-106 relative. */
     static DoubleDouble split(BigDecimal v) {
-        double hi = ExactRounding.round(v, io.github.opcompare.engine.dtype.DType.FLOAT64);
-        double lo = ExactRounding.round(v.subtract(new BigDecimal(hi)), io.github.opcompare.engine.dtype.DType.FLOAT64);
+        double hi = ExactRounding.round(v, io.github.opcompare.worker.dtype.DType.FLOAT64);
+        double lo = ExactRounding.round(v.subtract(new BigDecimal(hi)), io.github.opcompare.worker.dtype.DType.FLOAT64);
         return new DoubleDouble(hi, lo);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.op.Op;
+
 
 /**
  * The second pass: a double-double evaluation with its relative error bound, for the ops that have

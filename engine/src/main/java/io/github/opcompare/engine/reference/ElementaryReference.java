@@ -1,7 +1,8 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
+
 
 /**
  * Exact results of the transcendental ops (and 1/sqrt, cbrt, pow, atan2) for one argument, by

@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.op.Op;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+
 
 /**
  * The reference for every output of one case: the correctly rounded values in the dtype and the

@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.dtype.DType;
+
 
 /**
  * Rebuilds {@link ExactResults} from its columns, for the reference cache. It lives beside

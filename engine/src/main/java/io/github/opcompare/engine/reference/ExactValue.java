@@ -40,7 +40,7 @@ public record ExactValue(double hi, double lo, int scale) {
         BigDecimal w = s >= 0
                 ? v.multiply(new BigDecimal(java.math.BigInteger.valueOf(5).pow(s))).movePointLeft(s)
                 : v.multiply(new BigDecimal(java.math.BigInteger.ONE.shiftLeft(-s)));
-        io.github.opcompare.engine.dtype.DType d = io.github.opcompare.engine.dtype.DType.FLOAT64;
+        io.github.opcompare.worker.dtype.DType d = io.github.opcompare.worker.dtype.DType.FLOAT64;
         double hi = ExactRounding.round(w, d);
         double lo = ExactRounding.round(w.subtract(new BigDecimal(hi)), d);
         return normalized(hi, lo, s);
@@ -53,7 +53,7 @@ public record ExactValue(double hi, double lo, int scale) {
         }
         int s = b.mantissa().bitLength() - 1 + b.exponent();
         ExactRounding.Binary w = b.shift(-s);
-        io.github.opcompare.engine.dtype.DType d = io.github.opcompare.engine.dtype.DType.FLOAT64;
+        io.github.opcompare.worker.dtype.DType d = io.github.opcompare.worker.dtype.DType.FLOAT64;
         double hi = ExactRounding.round(w, d);
         ExactRounding.Binary hiB = ExactRounding.binary(hi);
         double lo = ExactRounding.round(w.add(new ExactRounding.Binary(hiB.mantissa().negate(), hiB.exponent())), d);

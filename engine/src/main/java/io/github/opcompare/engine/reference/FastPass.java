@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.op.Op;
+
 
 /**
  * The float32 first pass: the function in double precision with a bound in double ulps. A float32

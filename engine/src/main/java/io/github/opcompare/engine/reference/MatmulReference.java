@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.util.stream.IntStream;
 
 /**

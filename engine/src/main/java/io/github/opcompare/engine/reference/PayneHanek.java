@@ -50,9 +50,9 @@ final class PayneHanek {
         BigInteger a = m.abs();
         int drop = Math.max(0, a.bitLength() - 120);
         BigInteger top = a.shiftRight(drop);
-        double hi = ExactRounding.round(top, 0, io.github.opcompare.engine.dtype.DType.FLOAT64);
+        double hi = ExactRounding.round(top, 0, io.github.opcompare.worker.dtype.DType.FLOAT64);
         BigInteger rest = top.subtract(ExactRounding.binary(hi).mantissa().shiftLeft(ExactRounding.binary(hi).exponent()));
-        double lo = ExactRounding.round(rest, 0, io.github.opcompare.engine.dtype.DType.FLOAT64);
+        double lo = ExactRounding.round(rest, 0, io.github.opcompare.worker.dtype.DType.FLOAT64);
         DoubleDouble d = DoubleDouble.twoSum(hi, lo).scalb(drop + e);
         return sign > 0 ? d : d.negate();
     }

@@ -1,6 +1,6 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.dtype.DType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.dtype.DType;
+
 
 /**
  * The test at the heart of Ziv's strategy: given an approximation and a bound on its relative

@@ -1,12 +1,12 @@
 package io.github.opcompare.engine.run;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.cache.ReferenceCache;
 import io.github.opcompare.engine.reference.cache.ReferenceKey;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.io.IOException;
 import java.util.List;
 

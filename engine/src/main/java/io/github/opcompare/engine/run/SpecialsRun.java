@@ -1,20 +1,20 @@
 package io.github.opcompare.engine.run;
 
-import io.github.opcompare.engine.data.RawArrayFiles;
-import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.domain.DomainParser;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.OpKind;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.result.SpecialOperand;
 import io.github.opcompare.engine.result.SpecialValue;
 import io.github.opcompare.engine.result.Specials;
 import io.github.opcompare.engine.result.SpecialsOutcome;
-import io.github.opcompare.engine.worker.ArrayRef;
+import io.github.opcompare.worker.ArrayRef;
 import io.github.opcompare.engine.worker.WorkerFailedException;
-import io.github.opcompare.engine.worker.WorkerReply;
-import io.github.opcompare.engine.worker.WorkerRequest;
+import io.github.opcompare.worker.WorkerReply;
+import io.github.opcompare.worker.WorkerRequest;
+import io.github.opcompare.worker.data.RawArrayFiles;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.OpKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package io.github.opcompare.engine.run;
 
-import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.result.CostFit;
 import io.github.opcompare.engine.result.SizeTiming;
@@ -9,11 +8,12 @@ import io.github.opcompare.engine.timing.CostModel;
 import io.github.opcompare.engine.timing.TimingBudget;
 import io.github.opcompare.engine.timing.TimingInputs;
 import io.github.opcompare.engine.timing.TimingSummary;
-import io.github.opcompare.engine.worker.ArrayRef;
-import io.github.opcompare.engine.worker.TimingSpec;
 import io.github.opcompare.engine.worker.WorkerFailedException;
-import io.github.opcompare.engine.worker.WorkerReply;
-import io.github.opcompare.engine.worker.WorkerRequest;
+import io.github.opcompare.worker.ArrayRef;
+import io.github.opcompare.worker.TimingSpec;
+import io.github.opcompare.worker.WorkerReply;
+import io.github.opcompare.worker.WorkerRequest;
+import io.github.opcompare.worker.data.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.github.opcompare.engine.timing;
 
-import io.github.opcompare.engine.data.RawArrayFiles;
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.data.RawArrayFiles;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 

@@ -1,5 +1,8 @@
 package io.github.opcompare.engine.worker;
 
+import io.github.opcompare.worker.WorkerJson;
+import io.github.opcompare.worker.WorkerReply;
+import io.github.opcompare.worker.WorkerRequest;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

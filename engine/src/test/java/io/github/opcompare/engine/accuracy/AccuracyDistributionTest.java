@@ -1,15 +1,15 @@
 package io.github.opcompare.engine.accuracy;
 
-import static io.github.opcompare.engine.dtype.DType.FLOAT32;
+import static io.github.opcompare.worker.dtype.DType.FLOAT32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.BinadeError;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.op.Op;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package io.github.opcompare.engine.accuracy;
 
-import static io.github.opcompare.engine.dtype.DType.FLOAT64;
+import static io.github.opcompare.worker.dtype.DType.FLOAT64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.result.BinadeError;
+import io.github.opcompare.worker.data.Values;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.result.Reproducibility;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,16 @@
 package io.github.opcompare.engine.accuracy;
 
-import static io.github.opcompare.engine.dtype.DType.FLOAT32;
+import static io.github.opcompare.worker.dtype.DType.FLOAT32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.ValueRow;
 import io.github.opcompare.engine.result.WorstCase;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.op.Op;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

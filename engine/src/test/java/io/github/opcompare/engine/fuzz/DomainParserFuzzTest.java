@@ -8,7 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.opcompare.engine.domain.DomainParser;
 import io.github.opcompare.engine.domain.InputDomain;
 import io.github.opcompare.engine.domain.InputPlan;
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.dtype.DType;
 import java.util.ArrayList;
 import java.util.List;
 

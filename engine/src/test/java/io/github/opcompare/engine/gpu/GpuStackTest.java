@@ -117,6 +117,18 @@ class GpuStackTest {
         }
     }
 
+    /**
+     * The table of GPUs with kernels was measured on one nd4j-cuda-11.6 version: the one the build uses
+     * (the root pom's nd4j.version, which the nd4j-gpu worker is built with and names in its
+     * backend.properties, as its own test checks). A version bump fails here until it is re-measured.
+     */
+    @Test
+    void theKernelTableIsForTheNd4jVersionTheBuildUses() {
+        String built = System.getProperty("opcompare.nd4j.version");
+        assertTrue(built != null && !built.isBlank(), "surefire passes the root pom's nd4j.version");
+        assertEquals("org.nd4j:nd4j-cuda-11.6:" + built, Nd4jCudaKernels.ARTIFACT);
+    }
+
     @Test
     void driverVersionsCompareNumberByNumber() {
         assertTrue(DriverVersion.atLeast("525.60.13", "525.60.13"));

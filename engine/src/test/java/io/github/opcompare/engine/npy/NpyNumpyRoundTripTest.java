@@ -1,10 +1,10 @@
 package io.github.opcompare.engine.npy;
 
-import io.github.opcompare.engine.dtype.HalfBits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.opcompare.worker.dtype.HalfBits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package io.github.opcompare.engine.reference;
 
-import static io.github.opcompare.engine.dtype.DType.FLOAT32;
-import static io.github.opcompare.engine.dtype.DType.FLOAT64;
+import static io.github.opcompare.worker.dtype.DType.FLOAT32;
+import static io.github.opcompare.worker.dtype.DType.FLOAT64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.op.Op;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
@@ -61,7 +61,7 @@ class ErfcContinuedFractionTest {
         for (int i = 0; i < 80; i++) {
             double x = random.nextDouble(0, 3);
             BigDecimal exact = ArbitraryPrecision.evaluate(Op.ERFC, x, 45).value();
-            for (var dtype : new io.github.opcompare.engine.dtype.DType[] {FLOAT64, FLOAT32}) {
+            for (var dtype : new io.github.opcompare.worker.dtype.DType[] {FLOAT64, FLOAT32}) {
                 double arg = dtype == FLOAT32 ? (float) x : x;
                 BigDecimal want = dtype == FLOAT32 ? ArbitraryPrecision.evaluate(Op.ERFC, arg, 45).value() : exact;
                 ExactElement e = reference.element(Op.ERFC, dtype, arg, 0);

@@ -2,7 +2,7 @@ package io.github.opcompare.engine.reference;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.op.Op;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;

@@ -1,17 +1,17 @@
 package io.github.opcompare.engine.reference;
 
-import static io.github.opcompare.engine.dtype.DType.BFLOAT16;
-import static io.github.opcompare.engine.dtype.DType.FLOAT16;
-import static io.github.opcompare.engine.dtype.DType.FLOAT32;
-import static io.github.opcompare.engine.dtype.DType.FLOAT64;
+import static io.github.opcompare.worker.dtype.DType.BFLOAT16;
+import static io.github.opcompare.worker.dtype.DType.FLOAT16;
+import static io.github.opcompare.worker.dtype.DType.FLOAT32;
+import static io.github.opcompare.worker.dtype.DType.FLOAT64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.data.Values;
+import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.engine.domain.DomainParser;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;

@@ -2,9 +2,9 @@ package io.github.opcompare.engine.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

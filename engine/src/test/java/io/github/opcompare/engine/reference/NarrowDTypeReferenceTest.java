@@ -3,8 +3,8 @@ package io.github.opcompare.engine.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.math.BigDecimal;
 import java.util.function.Function;
 import org.apfloat.Apfloat;

@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.reference;
 
-import static io.github.opcompare.engine.dtype.DType.FLOAT32;
-import static io.github.opcompare.engine.dtype.DType.FLOAT64;
+import static io.github.opcompare.worker.dtype.DType.FLOAT32;
+import static io.github.opcompare.worker.dtype.DType.FLOAT64;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

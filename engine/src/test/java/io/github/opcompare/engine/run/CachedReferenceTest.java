@@ -3,7 +3,6 @@ package io.github.opcompare.engine.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.plan.CaseSpec;
 import io.github.opcompare.engine.plan.PlannedCase;
@@ -12,6 +11,7 @@ import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
 import io.github.opcompare.engine.reference.cache.ReferenceCache;
 import io.github.opcompare.engine.reference.cache.ReferenceKey;
+import io.github.opcompare.worker.data.Values;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.opcompare.engine.backend.BackendDescriptor;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.op.Op;
 import io.github.opcompare.engine.plan.CaseSpec;
 import io.github.opcompare.engine.plan.Planner;
 import io.github.opcompare.engine.reference.ReferenceCalculator;

@@ -2,11 +2,11 @@ package io.github.opcompare.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,7 +1,11 @@
 package io.github.opcompare.engine.worker;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.OpExecutor;
+import io.github.opcompare.worker.PreparedCall;
+import io.github.opcompare.worker.UnsupportedOpException;
+import io.github.opcompare.worker.WorkerServer;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;

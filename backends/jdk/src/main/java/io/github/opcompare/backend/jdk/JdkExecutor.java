@@ -1,10 +1,10 @@
 package io.github.opcompare.backend.jdk;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.worker.OpExecutor;
-import io.github.opcompare.engine.worker.PreparedCall;
-import io.github.opcompare.engine.worker.UnsupportedOpException;
+import io.github.opcompare.worker.OpExecutor;
+import io.github.opcompare.worker.PreparedCall;
+import io.github.opcompare.worker.UnsupportedOpException;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
@@ -48,7 +48,7 @@ public final class JdkExecutor implements OpExecutor {
         if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
             throw new UnsupportedOpException(noArithmetic(dtype));
         }
-        if (op.kind() != io.github.opcompare.engine.op.OpKind.ELEMENTWISE) {
+        if (op.kind() != io.github.opcompare.worker.op.OpKind.ELEMENTWISE) {
             throw new UnsupportedOpException("the JDK has no " + op + " function; a loop over an array is user code, not a JDK op");
         }
         if (MISSING.containsKey(op)) {

@@ -1,6 +1,7 @@
 package io.github.opcompare.backend.jdk;
 
-import io.github.opcompare.engine.worker.WorkerServer;
+import io.github.opcompare.worker.WorkerServer;
+
 
 /**
  * Worker main for the {@code jdk} and {@code jdk-strict} backends: {@code OPCOMPARE_JDK_MATH=strict}

@@ -1,6 +1,7 @@
 package io.github.opcompare.backend.nd4j;
 
-import io.github.opcompare.engine.worker.WorkerServer;
+import io.github.opcompare.worker.WorkerServer;
+
 
 /**
  * The nd4j-gpu worker process: serves the worker protocol with {@link Nd4jGpuExecutor}. It lives in

@@ -1,6 +1,6 @@
 package io.github.opcompare.backend.nd4j;
 
-import io.github.opcompare.engine.worker.PreparedCall;
+import io.github.opcompare.worker.PreparedCall;
 import java.nio.ByteBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;

@@ -1,11 +1,11 @@
 package io.github.opcompare.backend.nd4j;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.op.OpKind;
-import io.github.opcompare.engine.worker.OpExecutor;
-import io.github.opcompare.engine.worker.PreparedCall;
-import io.github.opcompare.engine.worker.UnsupportedOpException;
+import io.github.opcompare.worker.OpExecutor;
+import io.github.opcompare.worker.PreparedCall;
+import io.github.opcompare.worker.UnsupportedOpException;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
+import io.github.opcompare.worker.op.OpKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,9 +1,9 @@
 package io.github.opcompare.backend.nd4j;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.op.OpKind;
-import io.github.opcompare.engine.worker.UnsupportedOpException;
+import io.github.opcompare.worker.UnsupportedOpException;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
+import io.github.opcompare.worker.op.OpKind;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;

@@ -1,6 +1,7 @@
 package io.github.opcompare.backend.nd4j;
 
-import io.github.opcompare.engine.worker.WorkerServer;
+import io.github.opcompare.worker.WorkerServer;
+
 
 /** The ND4J worker process: serves the worker protocol with {@link Nd4jExecutor}. */
 public final class Nd4jWorker {

@@ -2,8 +2,8 @@ package io.github.opcompare.backend.nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

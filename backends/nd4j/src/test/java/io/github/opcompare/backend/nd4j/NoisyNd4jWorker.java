@@ -3,7 +3,7 @@ package io.github.opcompare.backend.nd4j;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import io.github.opcompare.engine.worker.WorkerServer;
+import io.github.opcompare.worker.WorkerServer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;

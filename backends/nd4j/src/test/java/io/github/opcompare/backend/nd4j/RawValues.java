@@ -1,6 +1,6 @@
 package io.github.opcompare.backend.nd4j;
 
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.dtype.DType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

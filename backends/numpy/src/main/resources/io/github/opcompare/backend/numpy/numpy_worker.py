@@ -1,8 +1,8 @@
-"""opcompare worker for NumPy: the JSON-lines protocol of io.github.opcompare.engine.worker.
+"""opcompare worker for NumPy: the JSON-lines protocol of io.github.opcompare.worker (module worker-api).
 
 Reads one JSON request per line on stdin, answers one JSON line on stdout, and prints nothing else
 there (diagnostics go to stderr). Inputs and outputs are raw little-endian arrays in files, as
-RawArrayFiles writes them. Timing mirrors engine worker/CallTimer.
+RawArrayFiles writes them. Timing mirrors worker-api's CallTimer.
 """
 import json
 import math

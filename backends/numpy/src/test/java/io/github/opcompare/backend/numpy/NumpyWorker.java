@@ -1,13 +1,13 @@
 package io.github.opcompare.backend.numpy;
 
-import io.github.opcompare.engine.data.RawArrayFiles;
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.worker.ArrayRef;
-import io.github.opcompare.engine.worker.WorkerJson;
-import io.github.opcompare.engine.worker.WorkerReply;
-import io.github.opcompare.engine.worker.WorkerRequest;
+import io.github.opcompare.worker.ArrayRef;
+import io.github.opcompare.worker.WorkerJson;
+import io.github.opcompare.worker.WorkerReply;
+import io.github.opcompare.worker.WorkerRequest;
+import io.github.opcompare.worker.data.RawArrayFiles;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

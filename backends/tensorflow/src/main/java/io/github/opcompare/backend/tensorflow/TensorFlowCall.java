@@ -1,7 +1,7 @@
 package io.github.opcompare.backend.tensorflow;
 
 import io.github.opcompare.backend.tensorflow.TensorFlowKernels.Kernel;
-import io.github.opcompare.engine.worker.PreparedCall;
+import io.github.opcompare.worker.PreparedCall;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;

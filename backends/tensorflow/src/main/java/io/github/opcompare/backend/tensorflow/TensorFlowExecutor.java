@@ -1,13 +1,13 @@
 package io.github.opcompare.backend.tensorflow;
 
 import io.github.opcompare.backend.tensorflow.TensorFlowKernels.Kernel;
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.gpu.GpuUnusableException;
-import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.op.OpKind;
-import io.github.opcompare.engine.worker.OpExecutor;
-import io.github.opcompare.engine.worker.PreparedCall;
-import io.github.opcompare.engine.worker.UnsupportedOpException;
+import io.github.opcompare.worker.GpuUnusableException;
+import io.github.opcompare.worker.OpExecutor;
+import io.github.opcompare.worker.PreparedCall;
+import io.github.opcompare.worker.UnsupportedOpException;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
+import io.github.opcompare.worker.op.OpKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

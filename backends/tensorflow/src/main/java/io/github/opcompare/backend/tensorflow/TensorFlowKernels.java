@@ -1,6 +1,6 @@
 package io.github.opcompare.backend.tensorflow;
 
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.op.Op;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;

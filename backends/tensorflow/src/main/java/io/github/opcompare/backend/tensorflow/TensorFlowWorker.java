@@ -1,6 +1,7 @@
 package io.github.opcompare.backend.tensorflow;
 
-import io.github.opcompare.engine.worker.WorkerServer;
+import io.github.opcompare.worker.WorkerServer;
+
 
 /** The TensorFlow worker process: serves the worker protocol with {@link TensorFlowExecutor}. */
 public final class TensorFlowWorker {

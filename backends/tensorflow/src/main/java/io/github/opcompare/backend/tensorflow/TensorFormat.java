@@ -1,6 +1,6 @@
 package io.github.opcompare.backend.tensorflow;
 
-import io.github.opcompare.engine.dtype.DType;
+import io.github.opcompare.worker.dtype.DType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;

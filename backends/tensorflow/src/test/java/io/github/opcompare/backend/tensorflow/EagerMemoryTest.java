@@ -3,9 +3,9 @@ package io.github.opcompare.backend.tensorflow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.worker.PreparedCall;
+import io.github.opcompare.worker.PreparedCall;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

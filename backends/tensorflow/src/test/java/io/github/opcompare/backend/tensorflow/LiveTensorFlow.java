@@ -1,9 +1,9 @@
 package io.github.opcompare.backend.tensorflow;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.worker.PreparedCall;
-import io.github.opcompare.engine.worker.UnsupportedOpException;
+import io.github.opcompare.worker.PreparedCall;
+import io.github.opcompare.worker.UnsupportedOpException;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

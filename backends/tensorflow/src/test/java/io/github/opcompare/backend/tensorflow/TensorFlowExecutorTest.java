@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.dtype.DType;
-import io.github.opcompare.engine.op.Op;
-import io.github.opcompare.engine.worker.PreparedCall;
-import io.github.opcompare.engine.worker.UnsupportedOpException;
+import io.github.opcompare.worker.PreparedCall;
+import io.github.opcompare.worker.UnsupportedOpException;
+import io.github.opcompare.worker.dtype.DType;
+import io.github.opcompare.worker.op.Op;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,7 +166,7 @@ class TensorFlowExecutorTest {
     void everyCatalogOpRunsInEveryDtypeOrIsUnsupportedWithTensorFlowsReason() throws Exception {
         for (DType dtype : DType.values()) {
             for (Op op : Op.values()) {
-                int length = op.kind() == io.github.opcompare.engine.op.OpKind.MATRIX ? 36 : 37;
+                int length = op.kind() == io.github.opcompare.worker.op.OpKind.MATRIX ? 36 : 37;
                 List<ByteBuffer> inputs = new ArrayList<>();
                 for (int k = 0; k < op.arity(); k++) {
                     double[] x = new double[length];

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.worker.WorkerJson;
-import io.github.opcompare.engine.worker.WorkerReply;
-import io.github.opcompare.engine.worker.WorkerRequest;
+import io.github.opcompare.worker.WorkerJson;
+import io.github.opcompare.worker.WorkerReply;
+import io.github.opcompare.worker.WorkerRequest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;

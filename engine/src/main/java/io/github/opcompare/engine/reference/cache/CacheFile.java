@@ -1,9 +1,9 @@
 package io.github.opcompare.engine.reference.cache;
 
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.io.AtomicFiles;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ExactResultsColumns;
+import io.github.opcompare.worker.dtype.DType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.reference.cache;
 
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.reference.ExactResults;
+import io.github.opcompare.worker.dtype.DType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,7 +1,7 @@
 package io.github.opcompare.engine.reference.cache;
 
-import io.github.opcompare.engine.data.Values;
 import io.github.opcompare.engine.plan.PlannedCase;
+import io.github.opcompare.worker.data.Values;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.github.opcompare.engine.reference.cache;
 
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ExactResultsColumns;
+import io.github.opcompare.worker.dtype.DType;
 
 /** Results with chosen column values, given as raw bits. */
 final class HandMadeResults {

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.reference.ExactResults;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

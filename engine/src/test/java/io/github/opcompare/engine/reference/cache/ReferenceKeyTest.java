@@ -3,11 +3,11 @@ package io.github.opcompare.engine.reference.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.github.opcompare.engine.data.Values;
-import io.github.opcompare.engine.dtype.DType;
 import io.github.opcompare.engine.plan.CaseSpec;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.plan.Planner;
+import io.github.opcompare.worker.data.Values;
+import io.github.opcompare.worker.dtype.DType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,0 @@
-package io.github.opcompare.engine.worker;
-
-/** Answers one request; what a worker is once {@link WorkerServer} has the protocol in hand. */
-@FunctionalInterface
-public interface RequestHandler {
-    WorkerReply handle(WorkerRequest request);
-}

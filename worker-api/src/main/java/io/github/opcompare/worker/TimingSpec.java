@@ -1,0 +1,66 @@
+package io.github.opcompare.worker;
+
+/**
+ * How a worker times an op within a budget.
+ *
+ * <p>Warm-up runs in rounds of at least {@code warmupRoundNanos} until the time per call is steady
+ * (three consecutive rounds within {@link CallTimer#STEADY_TOLERANCE} of each other), bounded by
+ * {@code warmupNanos}, by {@code maxWarmupCalls} and by a share of the budget. Then up to
+ * {@code samples} samples of at least {@code minSampleNanos} each are taken, stopping before
+ * {@code budgetNanos} would be overrun, but never with fewer than {@code minSamples} samples.
+ *
+ * @param minSampleNanos the shortest sample: a call at least this long is timed on its own, shorter
+ *     ones in batches that last this long
+ * @param warmupRoundNanos the shortest warm-up round, long enough for rounds to average out noise
+ * @param budgetNanos wall time the whole request may take: warm-up, transfers and samples
+ */
+public record TimingSpec(
+        long warmupNanos,
+        int maxWarmupCalls,
+        int samples,
+        int minSamples,
+        long minSampleNanos,
+        long warmupRoundNanos,
+        long budgetNanos) {
+
+    /** Share of the budget that warm-up may use at most. */
+    static final double WARMUP_SHARE = 0.25;
+    /** Share of the budget for timing the copy of the inputs into the library, and of the result out. */
+    static final double TRANSFER_IN_SHARE = 0.1;
+    static final double TRANSFER_OUT_SHARE = 0.1;
+
+    /**
+     * The defaults for one (case, backend, size) within the given budget: warm-up for at most 2 s
+     * (and a quarter of the budget) in rounds of at least 1 ms, then samples of at least 20 µs for
+     * the rest of the budget (5 at the least, 20,000 at the most). A sample of 20 µs is 500 times
+     * System.nanoTime's granularity (about 40 ns on Linux), and calls that long are timed one by
+     * one: the median is then the median call, what JMH's sample mode reports, rather than the
+     * median of batch means, which drifts towards the mean whenever a few calls are slow (a
+     * collection, a library's periodic cleanup). Sampling for the whole budget rather than up to a
+     * count spreads the samples over time, so that a passing disturbance (another process, a JIT
+     * compilation elsewhere) touches few of them.
+     */
+    public static TimingSpec withBudget(long budgetNanos) {
+        return new TimingSpec(2_000_000_000L, 10_000_000, 20_000, 5, 20_000L, 1_000_000L, budgetNanos);
+    }
+
+    public TimingSpec withMinSamples(int min) {
+        return new TimingSpec(warmupNanos, maxWarmupCalls, samples, min, minSampleNanos, warmupRoundNanos, budgetNanos);
+    }
+
+    /**
+     * The same spec with a share of the budget, for timing a copy beside the op: one warm-up copy, a
+     * few samples, and one sample at the least, since a copy of 10^7 elements can take longer than
+     * its share and needs no JIT to settle.
+     */
+    TimingSpec forTransfer(double share) {
+        return new TimingSpec(warmupNanos, 1, Math.min(samples, 10), 1, minSampleNanos, warmupRoundNanos,
+                (long) (budgetNanos * share));
+    }
+
+    /** The budget left for the op once the transfers had their shares. */
+    TimingSpec forOp() {
+        return new TimingSpec(warmupNanos, maxWarmupCalls, samples, minSamples, minSampleNanos, warmupRoundNanos,
+                (long) (budgetNanos * (1 - TRANSFER_IN_SHARE - TRANSFER_OUT_SHARE)));
+    }
+}
