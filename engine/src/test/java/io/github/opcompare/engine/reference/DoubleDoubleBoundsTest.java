@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.opcompare.engine.op.Op;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -73,6 +76,20 @@ class DoubleDoubleBoundsTest {
                 + " over " + evaluated + " arguments");
         assertTrue(evaluated >= count / 2, op + ": only " + evaluated + " arguments reached the pass");
         assertTrue(worstRatio <= 1, op + ": " + worstAt);
+    }
+
+    /** Every op that has a double-double pass is measured here or in DoubleDoubleInverseTest. */
+    @Test
+    void everyOpWithADoubleDoublePassIsMeasured() {
+        Set<Op> measured = EnumSet.of(Op.EXP, Op.LOG, Op.SIN, Op.COS, Op.TAN, Op.TANH, Op.EXP2,
+                Op.EXPM1, Op.LOG2, Op.LOG10, Op.LOG1P, Op.SINH, Op.COSH, Op.SIGMOID, Op.SOFTPLUS, Op.RSQRT, Op.CBRT,
+                Op.ERF, Op.ERFC, Op.POW,
+                // DoubleDoubleInverseTest
+                Op.ATAN, Op.ASIN, Op.ACOS, Op.ASINH, Op.ACOSH, Op.ATANH, Op.ATAN2);
+        for (Op op : Op.values()) {
+            boolean hasPass = DoubleDoublePass.evaluate(op, 1.5, 0.5, DoubleDoubleMath.ERROR_BOUND) != null;
+            assertTrue(!hasPass || measured.contains(op), op + " has a double-double pass that no test measures");
+        }
     }
 
     /** Whether the engine calls the double-double pass for this float64 argument: what the special values leave. */
