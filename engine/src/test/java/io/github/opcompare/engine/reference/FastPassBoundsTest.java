@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What StrictMath gives here it gives on every JVM of this JDK release; what Math gives holds on
  * this JVM only, which is why the engine checks it again where it runs.
  *
- * <p>Takes about 35 s on the 2-core VM at a load average of 6 to 11 (the stride scans dominate). Each
+ * <p>Takes 20 to 40 s on the 2-core VM at a load average of 6 to 11 (the stride scans dominate). Each
  * measurement's worst error is printed, and given in the failure message, so a bound only just met
  * shows.
  */
