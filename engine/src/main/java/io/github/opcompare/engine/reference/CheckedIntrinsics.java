@@ -1,6 +1,6 @@
 package io.github.opcompare.engine.reference;
 
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.op.Op;
 import java.util.function.DoubleUnaryOperator;
 
 /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.op.Op;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 

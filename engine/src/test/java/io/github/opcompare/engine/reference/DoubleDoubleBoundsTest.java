@@ -1,9 +1,9 @@
 package io.github.opcompare.engine.reference;
 
-import static io.github.opcompare.engine.dtype.DType.FLOAT64;
+import static io.github.opcompare.worker.dtype.DType.FLOAT64;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.op.Op;
+import io.github.opcompare.worker.op.Op;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.EnumSet;

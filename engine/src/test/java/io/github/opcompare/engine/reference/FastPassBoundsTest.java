@@ -1,6 +1,6 @@
 package io.github.opcompare.engine.reference;
 
-import static io.github.opcompare.engine.dtype.DType.FLOAT32;
+import static io.github.opcompare.worker.dtype.DType.FLOAT32;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.opcompare.worker.op.Op;
