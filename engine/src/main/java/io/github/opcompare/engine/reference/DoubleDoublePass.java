@@ -65,11 +65,14 @@ final class DoubleDoublePass {
      * one in e^t: bound (1 + |t|) 2^-79. Results beyond every range are settled as such.
      */
     private static Approx pow(double x, double y, double base) {
-        DoubleDouble t = DoubleDoubleMath.log(Math.abs(x)).mul(y);
-        if (Math.abs(t.hi()) > 1200) {
-            ExactElement out = SpecialValues.expOutOfRange(t.hi());
+        // Decided on a plain double product first: y log|x| overflows the double-double one (log 3 *
+        // -DBL_MAX is -Infinity, its low part NaN), and e^±1200 is beyond every range however rounded.
+        double estimate = Math.log(Math.abs(x)) * y;
+        if (Math.abs(estimate) > 1200) {
+            ExactElement out = SpecialValues.expOutOfRange(estimate);
             return new Approx(sign(out.exact(), x, y), 0);
         }
+        DoubleDouble t = DoubleDoubleMath.log(Math.abs(x)).mul(y);
         return new Approx(sign(DoubleDoubleExpLog.exp(t), x, y), base * 2 * (1 + Math.abs(t.hi())));
     }
 
