@@ -76,9 +76,9 @@ class DomainEdgesTest {
 
     @Test
     void atan2ResultsThatRoundIntoTheSubnormals() {
-        // atan2(3 * 2^-100, 2^50): y/x = 1.5 * 2^-149, the midpoint between float32's two smallest subnormals,
-        // and atan(t) = t - t^3/3 + ... lies just below it (by 2^-447 relative, about 160 digits to see), so
-        // the answer is 2^-149. Rounding the float32 quotient instead gives the tie's even neighbour, 2^-148.
+        // atan2(3 * 2^-100, 2^50): y/x = t = 1.5 * 2^-149, the midpoint between float32's two smallest subnormals,
+        // and atan(t) = t - t^3/3 + ... lies just below it (t^3/3 is 2^-298 of t: 90 digits, beyond the 40- and
+        // 80-digit passes), so the answer is 2^-149. Rounding the float32 quotient gives the tie's even neighbour, 2^-148.
         double y = 3 * 0x1p-100;
         double x = 0x1p50;
         assertBits(0x1p-148f, (float) (y / x), "float32 quotient");
