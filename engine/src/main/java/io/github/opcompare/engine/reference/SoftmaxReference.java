@@ -86,20 +86,53 @@ final class SoftmaxReference {
                 return new ExactElement(rounded, ExactValue.of(r, 0), 2);
             }
         }
+        ExactElement tiny = logOfOnePlusTiny(x, t.max());
+        if (tiny != null) {
+            return tiny;
+        }
         for (int digits = START_DIGITS; digits <= MAX_DIGITS; digits *= 2) {
-            Apfloat s = apfloatSum(x, t.max(), digits + 10);
+            // A sum of exact terms (e^0 = 1) has infinite precision, whose logarithm apfloat refuses.
+            Apfloat s = apfloatSum(x, t.max(), digits + 10).precision(digits + 10);
             Apfloat v = ApfloatMath.log(s).add(new Apfloat(new BigDecimal(t.max()), digits + 10));
             if (v.signum() != 0) {
                 BigDecimal d = new BigDecimal(v.toString(true));
-                // Cancellation between log S and m costs the digits above the result's own magnitude.
-                int lost = (int) Math.max(0, Math.ceil(Math.log10(Math.abs(t.max()) + 1) - Math.log10(Math.abs(d.doubleValue()))));
-                Double rounded = RoundingDecision.decide(d, digits - lost, dtype);
-                if (rounded != null) {
-                    return new ExactElement(rounded, ExactValue.of(d), 3);
+                // Cancellation between log S and m costs the digits above the result's own magnitude
+                // (read from the decimal itself: e^-1000 has no double to take a logarithm of).
+                int magnitude = d.precision() - d.scale() - 1;
+                int lost = (int) Math.max(0, Math.ceil(Math.log10(Math.abs(t.max()) + 1)) - magnitude);
+                if (digits - lost > 0) {
+                    Double rounded = RoundingDecision.decide(d, digits - lost, dtype);
+                    if (rounded != null) {
+                        return new ExactElement(rounded, ExactValue.of(d), 3);
+                    }
                 }
             }
         }
         throw ReferenceException.undecided(ReferenceException.call(Op.LOGSUMEXP, dtype, x), dtype, MAX_DIGITS + " digits");
+    }
+
+    /**
+     * log(1 + δ) for a maximum m = ±0 held by one element while every other term e^x_i is below
+     * e^-2500 (which {@link #apfloatSum} leaves out, so no precision could see δ): positive and far
+     * below every dtype's smallest subnormal, so +0. The exact value given is the largest e^x_i, the
+     * size of δ; null for any other vector.
+     */
+    private static ExactElement logOfOnePlusTiny(double[] x, double m) {
+        if (m != 0) {
+            return null;
+        }
+        boolean seenMax = false;
+        double next = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            if (v == 0 && !seenMax) {
+                seenMax = true;
+            } else if (v > -2500) {
+                return null;
+            } else {
+                next = Math.max(next, v);
+            }
+        }
+        return new ExactElement(0.0, SpecialValues.expOutOfRange(next).exact(), 3);
     }
 
     /** The one element that is not -∞, or null when there are more (no NaN or +∞ left to see). */

@@ -14,9 +14,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Exact values checked against BigDecimal arithmetic, which is exact for +, -, *. */
+/**
+ * Exact values checked against BigDecimal arithmetic, which is exact for +, -, *; rounded values
+ * against the BigDecimal value rounded by {@link IndependentRounding} (comparisons with both
+ * neighbours and their midpoint), never against Java's float or double operations, which are what
+ * the reference itself uses for them.
+ */
 class ArithmeticAndReductionTest {
-    /** float32 and float64, whose expected values here come from Java's float and double; the 16-bit formats have NarrowDTypeReferenceTest. */
+    /** float32 and float64; the 16-bit formats have NarrowDTypeReferenceTest. */
     private static final DType[] WIDE = {DType.FLOAT32, DType.FLOAT64};
 
     private final ReferenceCalculator reference = new ReferenceCalculator();
@@ -37,28 +42,43 @@ class ArithmeticAndReductionTest {
                 double y = i % 3 == 0 ? dtype.round(x * (1 + random.nextDouble() * 1e-6)) : wide(dtype);
                 BigDecimal bx = new BigDecimal(x);
                 BigDecimal by = new BigDecimal(y);
-                assertEquals(0, reference.element(Op.ADD, dtype, x, y).exact().toBigDecimal().compareTo(bx.add(by)), x + "+" + y);
+                ExactElement sum = reference.element(Op.ADD, dtype, x, y);
+                assertEquals(0, sum.exact().toBigDecimal().compareTo(bx.add(by)), x + "+" + y);
                 assertEquals(0, reference.element(Op.SUB, dtype, x, y).exact().toBigDecimal().compareTo(bx.subtract(by)));
-                assertEquals(0, reference.element(Op.MUL, dtype, x, y).exact().toBigDecimal().compareTo(bx.multiply(by)));
+                ExactElement product = reference.element(Op.MUL, dtype, x, y);
+                assertEquals(0, product.exact().toBigDecimal().compareTo(bx.multiply(by)));
                 BigDecimal q = bx.divide(by, new MathContext(60));
-                BigDecimal got = reference.element(Op.DIV, dtype, x, y).exact().toBigDecimal();
+                ExactElement quotient = reference.element(Op.DIV, dtype, x, y);
+                BigDecimal got = quotient.exact().toBigDecimal();
                 assertTrue(got.subtract(q).abs().compareTo(q.abs().multiply(new BigDecimal(0x1p-100))) <= 0, x + "/" + y);
+                if (i % 10 == 0) {
+                    assertBits(IndependentRounding.round(bx.add(by), dtype), sum.rounded());
+                    assertBits(IndependentRounding.round(bx.multiply(by), dtype), product.rounded());
+                    // 60 digits of the quotient, 10^-59 relative: a quotient of two p-bit numbers is never that close to a midpoint.
+                    assertBits(IndependentRounding.round(q, q.movePointLeft(59), dtype), quotient.rounded());
+                }
             }
         }
     }
 
     @Test
     void roundedIsTheIeeeOperationInTheDtype() {
-        // 1 + 2^-24 + ... in float32: float addition, not double then float.
+        // 1 + 2^-24 is float32's midpoint between 1 and 1 + 2^-23: ties to even give 1.
         assertEquals(1.0, reference.element(Op.ADD, FLOAT32, 1.0, 0x1p-24).rounded());
-        assertEquals((double) (0.1f * 0.3f), reference.element(Op.MUL, FLOAT32, 0.1f, 0.3f).rounded());
-        assertEquals((double) (1f / 3f), reference.element(Op.DIV, FLOAT32, 1, 3).rounded());
+        // 0.1f * 0.3f = 13421773 * 2^-27 * 10066330 * 2^-25 = 135107996203090 * 2^-52, 47 bits; by hand,
+        // 135107996203090 = 16106128 * 2^23 + 2013266 and 2013266 < 2^22, so it rounds down to 16106128 * 2^-29.
+        assertEquals(16106128 * 0x1p-29, reference.element(Op.MUL, FLOAT32, 0.1f, 0.3f).rounded());
+        assertEquals(IndependentRounding.round(new BigDecimal(0.1f).multiply(new BigDecimal(0.3f)), FLOAT32),
+                reference.element(Op.MUL, FLOAT32, 0.1f, 0.3f).rounded());
+        // 1/3 = 0.010101...b: 11184810.666 * 2^-25, rounded up to 11184811 * 2^-25.
+        assertEquals(11184811 * 0x1p-25, reference.element(Op.DIV, FLOAT32, 1, 3).rounded());
         assertEquals(Double.POSITIVE_INFINITY, reference.element(Op.MUL, FLOAT64, 1e200, 1e200).rounded());
         BigDecimal product = new BigDecimal(1e200).multiply(new BigDecimal(1e200));
         assertEquals(0, reference.element(Op.MUL, FLOAT64, 1e200, 1e200).exact().toBigDecimal().compareTo(product));
         BigDecimal tiny = new BigDecimal(1e-200).multiply(new BigDecimal(3e-123));
         ExactElement underflow = reference.element(Op.MUL, FLOAT64, 1e-200, 3e-123);
-        assertEquals(1e-200 * 3e-123, underflow.rounded());
+        assertEquals(IndependentRounding.round(tiny, FLOAT64), underflow.rounded());
+        assertTrue(underflow.rounded() < Double.MIN_NORMAL && underflow.rounded() > 0);
         assertEquals(0, underflow.exact().toBigDecimal().compareTo(tiny));
         BigDecimal sum = new BigDecimal(Double.MAX_VALUE).add(new BigDecimal(Double.MAX_VALUE));
         assertEquals(0, reference.element(Op.ADD, FLOAT64, Double.MAX_VALUE, Double.MAX_VALUE).exact().toBigDecimal().compareTo(sum));
@@ -67,7 +87,8 @@ class ArithmeticAndReductionTest {
     @Test
     void sqrtExactSquaresBack() {
         for (DType dtype : WIDE) {
-            for (double x : new double[] {2, 3, 0.1, 1e-310, Double.MIN_VALUE, Float.MIN_VALUE, Double.MAX_VALUE, 1e300}) {
+            for (double x : new double[] {2, 3, 0.1, 1e-310, Double.MIN_VALUE, 3 * Double.MIN_VALUE, Float.MIN_VALUE,
+                3 * Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, Double.MAX_VALUE, 1e300, 16777215, Math.nextDown(4.0)}) {
                 x = dtype.round(x);
                 if (x == 0 || Double.isInfinite(x)) {
                     continue;
@@ -77,9 +98,39 @@ class ArithmeticAndReductionTest {
                 BigDecimal bx = new BigDecimal(x);
                 BigDecimal rel = r.multiply(r).subtract(bx).abs().divide(bx, MathContext.DECIMAL64);
                 assertTrue(rel.doubleValue() < 0x1p-100, "sqrt(" + x + ")");
-                assertEquals(dtype == FLOAT32 ? (double) (float) Math.sqrt(x) : Math.sqrt(x), e.rounded());
+                assertCorrectlyRoundedSquareRoot(x, e.rounded(), dtype);
             }
         }
+    }
+
+    /**
+     * r is the correctly rounded square root of x exactly when x lies strictly between the squares of
+     * the midpoints on either side of r (exact BigDecimal squares; a midpoint has p + 1 bits, ending in
+     * 1, so its square has about 2p + 2 and is never a p-bit x: no ties).
+     */
+    private static void assertCorrectlyRoundedSquareRoot(double x, double r, DType dtype) {
+        double below = dtype == FLOAT32 ? Math.nextDown((float) r) : Math.nextDown(r);
+        double above = dtype == FLOAT32 ? Math.nextUp((float) r) : Math.nextUp(r);
+        BigDecimal two = BigDecimal.valueOf(2);
+        BigDecimal low = new BigDecimal(below).add(new BigDecimal(r)).divide(two);
+        BigDecimal high = new BigDecimal(r).add(new BigDecimal(above)).divide(two);
+        BigDecimal bx = new BigDecimal(x);
+        assertTrue(low.multiply(low).compareTo(bx) < 0 && bx.compareTo(high.multiply(high)) < 0,
+                "sqrt(" + x + ") = " + r + " in " + dtype + " is not the nearest");
+    }
+
+    @Test
+    void sqrtByHand() {
+        // √2 = 1.41421356237309504880... (OEIS A002193); float32's neighbours are 0x3fb504f3 = 1.41421353816986083984375
+        // and 0x3fb504f4 = 1.414213657379150390625, midpoint 1.4142135977745056..., so 0x3fb504f3.
+        assertEquals(Float.intBitsToFloat(0x3fb504f3), reference.element(Op.SQRT, FLOAT32, 2, 0).rounded());
+        // √(2^-1074) = 2^-537 and √(2^-148) = 2^-74 exactly; √(2^-149) = 2^-75 √2, rounded like √2.
+        assertEquals(0x1p-537, reference.element(Op.SQRT, FLOAT64, Double.MIN_VALUE, 0).rounded());
+        assertEquals(0x1p-74, reference.element(Op.SQRT, FLOAT32, 0x1p-148, 0).rounded());
+        assertEquals(Math.scalb(Float.intBitsToFloat(0x3fb504f3), -75), reference.element(Op.SQRT, FLOAT32, 0x1p-149, 0).rounded());
+        // √(2^24 - 1) = 2^12 (1 - 2^-24)^(1/2) = 2^12 - 2^-13 - 2^-38 - ...: just below the midpoint 2^12 - 2^-13
+        // between float32's 2^12 - 2^-12 and 2^12, so 2^12 - 2^-12.
+        assertEquals(4096 - 0x1p-12, reference.element(Op.SQRT, FLOAT32, 16777215, 0).rounded());
     }
 
     @Test
@@ -140,8 +191,7 @@ class ArithmeticAndReductionTest {
                 exact = exact.add(new BigDecimal(x[i]));
             }
             ExactElement e = sum(dtype, x);
-            double expected = dtype == FLOAT32 ? exact.floatValue() : exact.doubleValue();
-            assertEquals(expected, e.rounded());
+            assertBits(IndependentRounding.round(exact, dtype), e.rounded());
             PublishedValuesTest.assertClose(exact, e.exact().toBigDecimal(), 0x1p-100);
         }
     }
