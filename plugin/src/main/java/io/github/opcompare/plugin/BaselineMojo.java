@@ -2,7 +2,7 @@ package io.github.opcompare.plugin;
 
 import io.github.opcompare.engine.config.CheckOptions;
 import io.github.opcompare.engine.config.ParameterErrors;
-import io.github.opcompare.engine.config.ParameterPaths;
+import io.github.opcompare.engine.io.ParameterPaths;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.result.Results;
 import java.io.File;

@@ -1,7 +1,7 @@
 package io.github.opcompare.plugin;
 
 import io.github.opcompare.worker.data.Values;
-import io.github.opcompare.engine.config.ParameterPaths;
+import io.github.opcompare.engine.io.ParameterPaths;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.io.AtomicFiles;
 import io.github.opcompare.engine.npy.NpyWriter;

@@ -1,6 +1,6 @@
 package io.github.opcompare.plugin;
 
-import io.github.opcompare.engine.config.ParameterPaths;
+import io.github.opcompare.engine.io.ParameterPaths;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.merge.MergeInput;
 import io.github.opcompare.engine.merge.MergeSources;

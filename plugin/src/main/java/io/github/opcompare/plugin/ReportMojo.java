@@ -3,7 +3,7 @@ package io.github.opcompare.plugin;
 import io.github.opcompare.engine.check.CheckJson;
 import io.github.opcompare.engine.check.CheckReport;
 import io.github.opcompare.engine.config.ParameterErrors;
-import io.github.opcompare.engine.config.ParameterPaths;
+import io.github.opcompare.engine.io.ParameterPaths;
 import io.github.opcompare.engine.config.ParameterValues;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.result.Results;

@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.config;
 
 import io.github.opcompare.engine.check.SpeedTolerance;
+import io.github.opcompare.engine.io.ParameterPaths;
 import java.nio.file.Path;
 
 /**

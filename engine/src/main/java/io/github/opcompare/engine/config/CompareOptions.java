@@ -1,5 +1,6 @@
 package io.github.opcompare.engine.config;
 
+import io.github.opcompare.engine.io.ParameterPaths;
 import io.github.opcompare.engine.merge.ShardSpec;
 import io.github.opcompare.engine.timing.TimingOptions;
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.config;
+package io.github.opcompare.engine.io;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,4 +1,4 @@
-package io.github.opcompare.engine.config;
+package io.github.opcompare.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
