@@ -1,6 +1,6 @@
 package io.github.opcompare.report;
 
-import io.github.opcompare.report.OverviewPage.Grade;
+import io.github.opcompare.engine.result.Grade;
 import java.util.List;
 
 /**

@@ -9,11 +9,11 @@ import io.github.opcompare.engine.result.CostFit;
 import io.github.opcompare.engine.result.DeviceComparison;
 import io.github.opcompare.engine.result.Reproducibility;
 import io.github.opcompare.engine.result.SizeTiming;
-import io.github.opcompare.engine.result.Status;
-import io.github.opcompare.engine.result.UlpBin;
 import io.github.opcompare.engine.result.SpecialValue;
 import io.github.opcompare.engine.result.Specials;
 import io.github.opcompare.engine.result.SpecialsOutcome;
+import io.github.opcompare.engine.result.Status;
+import io.github.opcompare.engine.result.UlpBin;
 import io.github.opcompare.engine.result.ValueRow;
 import io.github.opcompare.engine.result.WorstCase;
 import io.github.opcompare.report.CasePage.BackendRow;
@@ -24,7 +24,6 @@ import io.github.opcompare.report.CasePage.PairRow;
 import io.github.opcompare.report.CasePage.ReproRow;
 import io.github.opcompare.report.CasePage.ValueCell;
 import io.github.opcompare.report.CasePage.ValueLine;
-import io.github.opcompare.report.OverviewPage.Grade;
 import io.github.opcompare.report.chart.BinadeChart;
 import io.github.opcompare.report.chart.HistogramChart;
 import io.github.opcompare.report.chart.Series;
@@ -100,7 +99,7 @@ final class CasePageBuilder {
                 summary.sentence(), backendRows(c), histogram == null ? null : base + "-histogram.svg", histogramColumns,
                 histogramTable, binades == null ? null : base + "-binades.svg", timing == null ? null : base + "-timing.svg",
                 valueColumns, worst, sample, specials, specialsFailures, specialsLegend, relativeError(results), reproducibility(results), fits(results), pairs(c), devices(c),
-                baseline.rows(c.id() + "/" + c.dtype()), machines.names(), machines.across(c), generator);
+                baseline.rows(c.label()), machines.names(), machines.across(c), generator);
         return new Built(page, charts);
     }
 
@@ -123,14 +122,13 @@ final class CasePageBuilder {
             String time = r.largestTiming() == null ? null
                     : Formats.duration(r.largestTiming().medianNanos()) + " @ " + Formats.count(r.largestTiming().size());
             if (!Status.OK.id().equals(r.status()) || a == null) {
-                Grade g = Status.FAILED.id().equals(r.status()) ? Grade.FAILED : Grade.NONE;
-                rows.add(new BackendRow(r.backend(), color(r.backend()), g, r.status(), r.message(), null, null, null, null,
+                rows.add(new BackendRow(r.backend(), color(r.backend()), r.grade(), r.status(), r.message(), null, null, null, null,
                         null, time));
                 continue;
             }
             boolean relative = a.undefinedRelativeError() != null;
-            rows.add(new BackendRow(r.backend(), color(r.backend()), OverviewBuilder.grade(a), null, null,
-                    a.maxUlp() == null ? "undefined" : Formats.ulp(a.maxUlp()),
+            rows.add(new BackendRow(r.backend(), color(r.backend()), r.grade(), null, null,
+                    a.ulpErrorDefined() ? Formats.ulp(a.maxUlp()) : "undefined",
                     a.meanUlp() == null ? "—" : Formats.ulp(a.meanUlp()), Formats.percent(a.correctlyRounded()),
                     a.maxSteps() == null ? "undefined" : Formats.count(a.maxSteps()), Formats.count(a.undefinedUlp()), time,
                     !relative ? null : a.maxRelativeError() != null ? Formats.relative(a.maxRelativeError())
@@ -502,9 +500,7 @@ final class CasePageBuilder {
     private static List<PairRow> pairs(CaseResult c) {
         List<PairRow> rows = new ArrayList<>();
         for (Agreement g : list(c.agreement())) {
-            Grade grade = g.identical() >= 1 ? Grade.EXACT
-                    : g.maxSteps() != null && g.maxSteps() <= OverviewBuilder.CLOSE_ULP ? Grade.CLOSE : Grade.FAR;
-            rows.add(new PairRow(g.a(), g.b(), grade, Formats.percent(g.identical()),
+            rows.add(new PairRow(g.a(), g.b(), g.grade(), Formats.percent(g.identical()),
                     g.maxSteps() == null ? "NaN against a number" : Formats.count(g.maxSteps())));
         }
         return rows;

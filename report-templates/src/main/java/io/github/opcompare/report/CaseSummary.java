@@ -5,10 +5,10 @@ import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.DeviceComparison;
+import io.github.opcompare.engine.result.Grade;
 import io.github.opcompare.engine.result.SizeTiming;
 import io.github.opcompare.engine.result.Status;
 import io.github.opcompare.engine.result.WorstCase;
-import io.github.opcompare.report.OverviewPage.Grade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * The one-sentence verdict on a case, and the figures behind the overview's agreement and speed
  * columns: who is furthest from exact and where, who disagrees with whom, who is fastest.
  *
- * @param grade the worst grade of the case's results
+ * @param grade the worst grade of the case's results ({@link CaseResult#grade()})
  * @param sentence the verdict, for people
  * @param minIdentical the lowest share of bit-identical outputs over the pairs of backends; null without pairs
  * @param agreement that share in words, with the pair
@@ -30,19 +30,13 @@ record CaseSummary(Grade grade, String sentence, Double minIdentical, String agr
 
     static CaseSummary of(CaseResult c) {
         List<BackendResult> ok = new ArrayList<>();
-        boolean failed = false;
         for (BackendResult r : list(c.results())) {
             if (Status.OK.id().equals(r.status()) && r.accuracy() != null) {
                 ok.add(r);
-            } else if (Status.FAILED.id().equals(r.status())) {
-                failed = true;
             }
         }
         List<String> parts = new ArrayList<>();
-        Grade grade = accuracy(c, ok, parts);
-        if (failed && grade != Grade.FAR) {
-            grade = Grade.FAILED;
-        }
+        accuracy(c, ok, parts);
         Agreement least = null;
         for (Agreement g : list(c.agreement())) {
             if (least == null || g.identical() < least.identical()) {
@@ -66,40 +60,37 @@ record CaseSummary(Grade grade, String sentence, Double minIdentical, String agr
             parts.add(gpu);
         }
         String sentence = parts.isEmpty() ? "No backend gave a result." : String.join("; ", parts) + ".";
-        return new CaseSummary(grade, sentence, least == null ? null : least.identical(), agreement, speed[1],
+        return new CaseSummary(c.grade(), sentence, least == null ? null : least.identical(), agreement, speed[1],
                 speed[2] == null ? null : Double.valueOf(speed[2]), gpu);
     }
 
-    private static Grade accuracy(CaseResult c, List<BackendResult> ok, List<String> parts) {
+    /** The accuracy part of the sentence: all correctly rounded, or the worst backend and how far off it is. */
+    private static void accuracy(CaseResult c, List<BackendResult> ok, List<String> parts) {
         if (ok.isEmpty()) {
-            return Grade.NONE;
+            return;
         }
         BackendResult worst = null;
-        Grade grade = Grade.EXACT;
+        boolean exact = true;
         for (BackendResult r : ok) {
-            Grade g = OverviewBuilder.grade(r.accuracy());
-            if (g.ordinal() > grade.ordinal()) {
-                grade = g;
-            }
-            if (worst == null || badness(r.accuracy()) > badness(worst.accuracy())) {
+            exact &= r.accuracy().grade() == Grade.EXACT;
+            if (worst == null || r.accuracy().maxUlpOrInfinity() > worst.accuracy().maxUlpOrInfinity()) {
                 worst = r;
             }
         }
-        if (grade == Grade.EXACT) {
+        if (exact) {
             parts.add(ok.size() == 1 ? ok.get(0).backend() + " is correctly rounded everywhere"
                     : "all " + ok.size() + " backends are correctly rounded everywhere");
-            return grade;
+            return;
         }
         Accuracy a = worst.accuracy();
-        if (a.undefinedUlp() > 0 || a.maxUlp() == null) {
+        if (!a.ulpErrorDefined()) {
             parts.add(worst.backend() + " returns NaN or ∞ where the exact " + c.op() + " is not, or the reverse ("
                     + Formats.count(a.undefinedUlp()) + " output" + (a.undefinedUlp() == 1 ? "" : "s") + ")");
-            return grade;
+            return;
         }
         String near = near(a);
         parts.add(worst.backend() + "'s " + c.op() + " is off by up to " + Formats.ulp(a.maxUlp())
                 + (a.maxUlp() == 1 ? " ulp" : " ulps") + (near == null ? "" : " near " + near));
-        return grade;
     }
 
     /** The first operand of the worst result, short: the place to look. Null for a reduction. */
@@ -194,10 +185,6 @@ record CaseSummary(Grade grade, String sentence, Double minIdentical, String agr
 
     static String ratio(double r) {
         return (r >= 10 ? String.format(Locale.ROOT, "%.0f", r) : String.format(Locale.ROOT, "%.1f", r)) + "×";
-    }
-
-    private static double badness(Accuracy a) {
-        return a.maxUlp() == null || a.undefinedUlp() > 0 ? Double.POSITIVE_INFINITY : a.maxUlp();
     }
 
     private static <T> List<T> list(List<T> l) {

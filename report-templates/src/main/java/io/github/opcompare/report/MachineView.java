@@ -5,13 +5,13 @@ import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Environment;
+import io.github.opcompare.engine.result.Grade;
 import io.github.opcompare.engine.result.Machine;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.SizeTiming;
 import io.github.opcompare.engine.result.Status;
 import io.github.opcompare.report.CasePage.MachineCell;
 import io.github.opcompare.report.CasePage.MachineLine;
-import io.github.opcompare.report.OverviewPage.Grade;
 import io.github.opcompare.report.OverviewPage.MachineRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +80,13 @@ final class MachineView {
         }
         String time = time(r.largestTiming());
         if (!Status.OK.id().equals(r.status())) {
-            return new MachineCell(Status.FAILED.id().equals(r.status()) ? Grade.FAILED : Grade.NONE, r.status(), null, null, time);
+            return new MachineCell(r.grade(), r.status(), null, null, time);
         }
         Accuracy a = r.accuracy();
         if (a == null) {
-            return new MachineCell(Grade.NONE, null, null, null, time);
+            return new MachineCell(r.grade(), null, null, null, time);
         }
-        return new MachineCell(OverviewBuilder.grade(a), null, a.maxUlp() == null ? "undefined" : Formats.ulp(a.maxUlp()),
+        return new MachineCell(r.grade(), null, a.ulpErrorDefined() ? Formats.ulp(a.maxUlp()) : "undefined",
                 Formats.percent(a.correctlyRounded()), time);
     }
 

@@ -6,6 +6,7 @@ import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Environment;
+import io.github.opcompare.engine.result.Grade;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.SizeTiming;
 import io.github.opcompare.engine.result.Status;
@@ -16,7 +17,6 @@ import io.github.opcompare.report.OverviewPage.Cell;
 import io.github.opcompare.report.OverviewPage.ChangeMark;
 import io.github.opcompare.report.OverviewPage.Column;
 import io.github.opcompare.report.OverviewPage.Entry;
-import io.github.opcompare.report.OverviewPage.Grade;
 import io.github.opcompare.report.OverviewPage.Note;
 import io.github.opcompare.report.OverviewPage.Verdict;
 import java.util.ArrayList;
@@ -27,11 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Turns results into the overview page's model: decides grades, formats numbers, numbers the notes. */
+/** Turns results into the overview page's model: formats numbers, numbers the notes; the grades are the results' own. */
 final class OverviewBuilder {
-    /** Largest max ulp error still shown amber rather than red. */
-    static final double CLOSE_ULP = 4;
-
     private final Results results;
     private final String resultsFile;
     private final String csvFile;
@@ -110,28 +107,27 @@ final class OverviewBuilder {
     }
 
     private Cell cell(CaseResult c, BackendResult r, String backend) {
-        List<ChangeMark> marks = baseline.marks(c.id() + "/" + c.dtype(), backend);
+        List<ChangeMark> marks = baseline.marks(c.label(), backend);
         if (r == null) {
             return new Cell(Grade.NONE, "not run", null, null, null, null, null,
                     backend + " has no result for this case", "-1", marks);
         }
-        Status status = status(r.status());
+        Status status = Status.of(r.status());
         if (status != Status.OK) {
             Integer note = null;
             if (r.message() != null && !r.message().isBlank()) {
                 note = note(c.id(), backend, r.status(), r.message());
             }
             String title = r.status() + (r.message() == null ? "" : ": " + r.message());
-            return new Cell(status == Status.FAILED ? Grade.FAILED : Grade.NONE, r.status(),
+            return new Cell(r.grade(), r.status(),
                     null, null, time(r.largestTiming()), null, note, title, "-1", marks);
         }
         Accuracy a = r.accuracy();
         if (a == null) {
-            return new Cell(Grade.NONE, null, null, null, time(r.largestTiming()), "no accuracy measured", null,
+            return new Cell(r.grade(), null, null, null, time(r.largestTiming()), "no accuracy measured", null,
                     "timed only", "-1", marks);
         }
-        Grade grade = grade(a);
-        String maxUlp = a.maxUlp() == null ? "undefined" : Formats.ulp(a.maxUlp());
+        String maxUlp = a.ulpErrorDefined() ? Formats.ulp(a.maxUlp()) : "undefined";
         String extra = a.undefinedUlp() > 0
                 ? Formats.count(a.undefinedUlp()) + " NaN/∞ mismatch" + (a.undefinedUlp() == 1 ? "" : "es")
                 : null;
@@ -152,8 +148,8 @@ final class OverviewBuilder {
                     + Formats.duration(r.fit().nanosPerElement()) + " per element");
         }
         // Sorting puts undefined errors (NaN against a number) above every finite one.
-        String sort = a.maxUlp() == null || a.undefinedUlp() > 0 ? "Infinity" : String.valueOf(a.maxUlp());
-        return new Cell(grade, null, maxUlp, Formats.percent(a.correctlyRounded()), time(r.largestTiming()), extra, null,
+        String sort = String.valueOf(a.maxUlpOrInfinity());
+        return new Cell(r.grade(), null, maxUlp, Formats.percent(a.correctlyRounded()), time(r.largestTiming()), extra, null,
                 String.join("; ", title), sort, marks);
     }
 
@@ -173,24 +169,12 @@ final class OverviewBuilder {
         return notes.size();
     }
 
-    static Grade grade(Accuracy a) {
-        if (a.undefinedUlp() > 0 || a.maxUlp() == null) {
-            return Grade.FAR;
-        }
-        if (a.notCorrectlyRounded() == 0 && a.correctlyRounded() >= 1) {
-            return Grade.EXACT;
-        }
-        return a.maxUlp() <= CLOSE_ULP ? Grade.CLOSE : Grade.FAR;
-    }
-
     private AgreementCell agreementCell(CaseResult c, String key) {
         for (Agreement g : list(c.agreement())) {
             if (pairKey(g).equals(key)) {
-                Grade grade = g.identical() >= 1 ? Grade.EXACT
-                        : g.maxSteps() != null && g.maxSteps() <= CLOSE_ULP ? Grade.CLOSE : Grade.FAR;
                 String steps = g.maxSteps() == null ? "NaN against a number"
                         : "max " + Formats.count(g.maxSteps()) + (g.maxSteps() == 1 ? " step" : " steps") + " apart";
-                return new AgreementCell(grade, Formats.percent(g.identical()), steps,
+                return new AgreementCell(g.grade(), Formats.percent(g.identical()), steps,
                         g.a() + " and " + g.b() + ": " + Formats.percent(g.identical()) + " bit-identical; " + steps);
             }
         }
@@ -200,15 +184,15 @@ final class OverviewBuilder {
     private Verdict verdict() {
         int ok = 0;
         int exact = 0;
-        int close = 0;
-        int far = 0;
         int failed = 0;
         int notRun = 0;
         BackendResult worst = null;
         CaseResult worstCase = null;
+        List<BackendResult> all = new ArrayList<>();
         for (CaseResult c : list(results.cases())) {
             for (BackendResult r : list(c.results())) {
-                Status status = status(r.status());
+                all.add(r);
+                Status status = Status.of(r.status());
                 if (status == Status.FAILED) {
                     failed++;
                     continue;
@@ -221,12 +205,10 @@ final class OverviewBuilder {
                     continue;
                 }
                 ok++;
-                switch (grade(r.accuracy())) {
-                    case EXACT -> exact++;
-                    case CLOSE -> close++;
-                    default -> far++;
+                if (r.accuracy().grade() == Grade.EXACT) {
+                    exact++;
                 }
-                if (worst == null || badness(r.accuracy()) > badness(worst.accuracy())) {
+                if (worst == null || r.accuracy().maxUlpOrInfinity() > worst.accuracy().maxUlpOrInfinity()) {
                     worst = r;
                     worstCase = c;
                 }
@@ -243,33 +225,18 @@ final class OverviewBuilder {
         if (!results.complete()) {
             detail.add("run incomplete");
         }
-        Grade grade;
         String headline;
         if (ok == 0) {
-            grade = failed > 0 ? Grade.FAILED : Grade.NONE;
             headline = "No accuracy results to judge.";
         } else if (exact == ok) {
-            grade = Grade.EXACT;
             headline = "Correctly rounded everywhere: all " + ok + " results within 0.5 ulp.";
         } else {
-            grade = far > 0 ? Grade.FAR : Grade.CLOSE;
             Accuracy a = worst.accuracy();
-            String worstText = a.maxUlp() == null ? "NaN where a number was expected"
-                    : Formats.ulp(a.maxUlp()) + " ulp";
+            String worstText = a.ulpErrorDefined() ? Formats.ulp(a.maxUlp()) + " ulp" : "NaN where a number was expected";
             headline = (ok - exact) + " of " + ok + " results not correctly rounded; worst: "
                     + worstText + " (" + worst.backend() + " on " + worstCase.id() + ").";
         }
-        if (failed > 0 && grade != Grade.FAR) {
-            grade = Grade.FAILED;
-        }
-        return new Verdict(grade, headline, String.join(" · ", detail));
-    }
-
-    private static double badness(Accuracy a) {
-        if (a.maxUlp() == null || a.undefinedUlp() > 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return a.maxUlp();
+        return new Verdict(Grade.worstOf(all), headline, String.join(" · ", detail));
     }
 
     /** The banner line of an interrupted run, or null when the run is complete. */
@@ -361,15 +328,6 @@ final class OverviewBuilder {
     /** The median at the largest size timed, with that size, so that cells of one row compare like with like. */
     private static String time(SizeTiming t) {
         return t == null ? null : Formats.duration(t.medianNanos()) + " @ " + Formats.size(t.size());
-    }
-
-    private static Status status(String id) {
-        for (Status s : Status.values()) {
-            if (s.id().equals(id)) {
-                return s;
-            }
-        }
-        return Status.FAILED; // an unknown status is not something to call ok
     }
 
     private static void add(List<Entry> entries, String label, String value) {

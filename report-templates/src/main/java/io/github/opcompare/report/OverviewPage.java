@@ -1,6 +1,7 @@
 package io.github.opcompare.report;
 
 import io.github.opcompare.engine.result.BackendInfo;
+import io.github.opcompare.engine.result.Grade;
 import java.util.List;
 
 /**
@@ -33,19 +34,6 @@ public record OverviewPage(
         boolean hasGpu,
         CheckBanner check,
         List<MachineRow> machines) {
-
-    /**
-     * How good a result is, named after what the reader should feel; the CSS colours by it.
-     * {@code EXACT}: correctly rounded everywhere; {@code CLOSE}: within {@value OverviewBuilder#CLOSE_ULP} ulp;
-     * {@code FAR}: beyond; {@code NONE}: no number (skipped, unsupported, not run); {@code FAILED}.
-     */
-    public enum Grade {
-        EXACT, CLOSE, FAR, NONE, FAILED;
-
-        public String css() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 
     /** The one-line answer at the top of the page. */
     public record Verdict(Grade grade, String headline, String detail) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
+import io.github.opcompare.engine.result.Grade;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Status;
 import java.util.List;
@@ -21,6 +22,6 @@ class OverviewBuilderTest {
         assertEquals(1, page.notes().size());
         assertEquals(2, page.notes().get(0).cases());
         assertEquals(1, page.cases().get(1).cells().get(0).note());
-        assertEquals(OverviewPage.Grade.NONE, page.verdict().grade());
+        assertEquals(Grade.NONE, page.verdict().grade());
     }
 }

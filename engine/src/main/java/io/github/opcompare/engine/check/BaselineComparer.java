@@ -43,15 +43,15 @@ public final class BaselineComparer {
                     + ", this run is on " + describe(current.environment()));
         }
         Map<String, CaseResult> before = new LinkedHashMap<>();
-        baseline.cases().forEach(c -> before.put(label(c), c));
+        baseline.cases().forEach(c -> before.put(c.label(), c));
         for (CaseResult now : current.cases()) {
-            CaseResult then = before.remove(label(now));
+            CaseResult then = before.remove(now.label());
             if (then == null) {
-                notes.add("case " + label(now) + " is not in the baseline");
+                notes.add("case " + now.label() + " is not in the baseline");
             } else if (!sameInputs(then, now)) {
-                notes.add("case " + label(now) + " not compared: its inputs changed since the baseline (record a new one with opcompare:baseline)");
+                notes.add("case " + now.label() + " not compared: its inputs changed since the baseline (record a new one with opcompare:baseline)");
             } else {
-                new CaseComparison(label(now), then, now, changes, regressions, notes, speedCompared).run();
+                new CaseComparison(now.label(), then, now, changes, regressions, notes, speedCompared).run();
             }
         }
         before.keySet().forEach(l -> notes.add("case " + l + " is in the baseline but was not run"));
@@ -176,10 +176,6 @@ public final class BaselineComparer {
 
     private static Double relative(Double old, Double cur) {
         return old == null || cur == null || old == 0 ? null : cur / old - 1;
-    }
-
-    private static String label(CaseResult c) {
-        return c.id() + "/" + c.dtype();
     }
 
     private static boolean sameInputs(CaseResult a, CaseResult b) {

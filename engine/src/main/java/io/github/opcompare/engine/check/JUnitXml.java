@@ -23,7 +23,8 @@ import javax.xml.stream.XMLStreamWriter;
  * The check's outcome as the Ant JUnit XML that surefire writes ({@code testsuite/testcase/failure}),
  * which CI servers display natively: one test case per case × backend, named by the backend in a
  * class named by the case; a failure for each violated rule or regression, an error for a backend
- * that failed, skipped for one that could not run or lacks the op.
+ * that failed (followed by a failure for each rule its failure breaks; the suite counts the test case
+ * once, as an error), skipped for one that could not run or lacks the op.
  */
 public final class JUnitXml {
     private JUnitXml() {
@@ -49,7 +50,7 @@ public final class JUnitXml {
                     errors++;
                 } else if (!Status.OK.id().equals(r.status())) {
                     skipped++;
-                } else if (byTest.containsKey(label(c) + "\n" + r.backend())) {
+                } else if (byTest.containsKey(c.label() + "\n" + r.backend())) {
                     failures++;
                 }
             }
@@ -71,7 +72,7 @@ public final class JUnitXml {
             xml.writeCharacters("\n");
             for (CaseResult c : results.cases()) {
                 for (BackendResult r : c.results()) {
-                    testCase(xml, c, r, byTest.getOrDefault(label(c) + "\n" + r.backend(), List.of()));
+                    testCase(xml, c, r, byTest.getOrDefault(c.label() + "\n" + r.backend(), List.of()));
                 }
             }
             xml.writeEndElement();
@@ -91,20 +92,27 @@ public final class JUnitXml {
         xml.writeAttribute("time", "0");
         if (Status.FAILED.id().equals(r.status())) {
             child(xml, "error", String.valueOf(r.message()), "opcompare.BackendFailed", String.valueOf(r.message()));
+            // A failed backend breaks the limits of every rule that covers it (see RuleChecker); CI shows them too.
+            violations(xml, violations);
         } else if (!Status.OK.id().equals(r.status())) {
             xml.writeCharacters("\n    ");
             xml.writeEmptyElement("skipped");
             xml.writeAttribute("message", r.status() + ": " + r.message());
         } else {
-            for (Violation v : violations) {
-                child(xml, "failure", v.message(), "opcompare." + (v.source().equals("baseline") ? "Regression" : "RuleViolated"),
-                        v.message() + " (" + v.source() + ")");
-            }
+            violations(xml, violations);
             child(xml, "system-out", null, null, summary(r));
         }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
         xml.writeCharacters("\n");
+    }
+
+    /** A failure per violated rule or regression; JUnit XML allows any number of them in a test case. */
+    private static void violations(XMLStreamWriter xml, List<Violation> violations) throws XMLStreamException {
+        for (Violation v : violations) {
+            child(xml, "failure", v.message(), "opcompare." + (v.source().equals("baseline") ? "Regression" : "RuleViolated"),
+                    v.message() + " (" + v.source() + ")");
+        }
     }
 
     private static void child(XMLStreamWriter xml, String name, String message, String type, String text) throws XMLStreamException {
@@ -123,7 +131,7 @@ public final class JUnitXml {
         StringBuilder s = new StringBuilder();
         Accuracy a = r.accuracy();
         if (a != null) {
-            s.append("maxUlp ").append(a.maxUlp() == null ? "undefined" : a.maxUlp())
+            s.append("maxUlp ").append(a.ulpErrorDefined() ? a.maxUlp() : "undefined")
                     .append(", correctlyRounded ").append(Percent.format(a.correctlyRounded()))
                     .append(", maxSteps ").append(a.maxSteps() == null ? "undefined" : a.maxSteps());
         }
@@ -140,10 +148,6 @@ public final class JUnitXml {
     /** A class per case, so a CI server groups a case's backends: {@code opcompare.exp_float32}. */
     static String className(CaseResult c) {
         return "opcompare." + c.id().replace('.', '_') + "_" + c.dtype();
-    }
-
-    private static String label(CaseResult c) {
-        return c.id() + "/" + c.dtype();
     }
 
     static byte[] toBytes(Results results, CheckReport report) throws IOException {

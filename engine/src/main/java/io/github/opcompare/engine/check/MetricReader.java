@@ -17,7 +17,7 @@ final class MetricReader {
     static Measured read(Metric metric, String with, Long size, CaseResult c, BackendResult r) {
         Accuracy a = r.accuracy();
         return switch (metric) {
-            case MAX_ULP -> a == null ? noAccuracy() : a.maxUlp() != null ? Measured.of(a.maxUlp()) : undefinedUlp(a);
+            case MAX_ULP -> a == null ? noAccuracy() : a.ulpErrorDefined() ? Measured.of(a.maxUlp()) : undefinedUlp(a);
             case MEAN_ULP -> a == null ? noAccuracy() : a.meanUlp() != null ? Measured.of(a.meanUlp()) : undefinedUlp(a);
             case MAX_RELATIVE_ERROR -> a == null ? noAccuracy() : maxRelativeError(a);
             case CORRECTLY_ROUNDED -> a == null ? noAccuracy() : Measured.of(a.correctlyRounded());

@@ -28,7 +28,7 @@ public final class RuleChecker {
                     + (results.missingOrEmpty().size() == 1 ? " has" : "s have") + " no results " + results.missingOrEmpty());
         }
         for (CaseResult c : results.cases()) {
-            String label = c.id() + "/" + c.dtype();
+            String label = c.label();
             for (BackendResult r : c.results()) {
                 boolean failed = Status.FAILED.id().equals(r.status());
                 if (!failed && !Status.OK.id().equals(r.status())) {

@@ -39,7 +39,7 @@ public final class MachineMatrix {
                 Map<String, BackendResult> cells = byBackend.computeIfAbsent(q.backend(), k -> emptyCells(machineNames));
                 cells.put(q.machine(), r);
             }
-            byBackend.forEach((backend, cells) -> rows.add(new Row(c.id() + "/" + c.dtype(), c.op(), c.dtype(), backend, cells)));
+            byBackend.forEach((backend, cells) -> rows.add(new Row(c.label(), c.op(), c.dtype(), backend, cells)));
         }
         return rows;
     }

@@ -47,8 +47,7 @@ final class MachineMerger {
             }
             machines.add(new Machine(machine, r.environment(), ids));
             for (CaseResult c : r.cases()) {
-                String label = c.id() + "/" + c.dtype();
-                CaseBuilder builder = cases.computeIfAbsent(label, k -> new CaseBuilder(c, machine));
+                CaseBuilder builder = cases.computeIfAbsent(c.label(), k -> new CaseBuilder(c, machine));
                 builder.add(c, machine);
             }
         }
@@ -74,7 +73,7 @@ final class MachineMerger {
         void add(CaseResult c, String machine) {
             if (!Objects.equals(c.op(), template.op()) || !Objects.equals(c.inputs(), template.inputs())
                     || c.size() != template.size() || c.seed() != template.seed()) {
-                throw new IllegalArgumentException("Case " + c.id() + "/" + c.dtype() + " is not the same on machines '" + templateMachine
+                throw new IllegalArgumentException("Case " + c.label() + " is not the same on machines '" + templateMachine
                         + "' (" + describe(template) + ") and '" + machine + "' (" + describe(c) + "); merge runs of the same configuration only");
             }
             for (BackendResult r : c.results()) {

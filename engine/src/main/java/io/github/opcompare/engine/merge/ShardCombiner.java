@@ -58,7 +58,7 @@ final class ShardCombiner {
             complete &= r.complete();
             missing.addAll(r.missingOrEmpty());
             for (CaseResult c : r.cases()) {
-                cases.put(c.id() + "/" + c.dtype(), c);
+                cases.put(c.label(), c);
             }
             for (BackendInfo b : r.backends()) {
                 // A backend that started on any shard is one the run had: keep its description.

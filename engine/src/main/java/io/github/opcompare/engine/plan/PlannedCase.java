@@ -2,6 +2,7 @@ package io.github.opcompare.engine.plan;
 
 import io.github.opcompare.engine.domain.InputDomain;
 import io.github.opcompare.engine.domain.ExhaustiveDomain;
+import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.worker.dtype.DType;
 import io.github.opcompare.worker.op.Op;
 import java.util.List;
@@ -18,7 +19,7 @@ public record PlannedCase(String id, Op op, DType dtype, List<InputDomain> domai
 
     /** How users and messages name it: {@code exp/float32}. */
     public String label() {
-        return id + "/" + dtype.id();
+        return CaseResult.label(id, dtype.id());
     }
 
     /**

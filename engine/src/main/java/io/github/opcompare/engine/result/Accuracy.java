@@ -65,6 +65,25 @@ public record Accuracy(
         this(maxUlp, meanUlp, correctlyRounded, notCorrectlyRounded, maxSteps, undefinedUlp, worst, null, null);
     }
 
+    /**
+     * Whether every result's ulp error is a finite number, so that {@code maxUlp} and {@code maxSteps}
+     * are numbers. False when some result is NaN or ∞ where the exact value is not, or the reverse: then
+     * the error is worse than any number (a maximum is broken, a sort puts it last, the grade is far).
+     */
+    public boolean ulpErrorDefined() {
+        return maxUlp != null && undefinedUlp == 0;
+    }
+
+    /** The largest ulp error, or +∞ when it is undefined ({@link #ulpErrorDefined}): a key to rank results by. */
+    public double maxUlpOrInfinity() {
+        return ulpErrorDefined() ? maxUlp : Double.POSITIVE_INFINITY;
+    }
+
+    /** The grade of this accuracy (see {@link Grade#of(Accuracy)}). */
+    public Grade grade() {
+        return Grade.of(this);
+    }
+
     /** This accuracy with the relative error of a reduction, softmax or matmul added. */
     public Accuracy withRelativeError(Double max, Double mean, long undefined, Double condition) {
         return new Accuracy(maxUlp, meanUlp, correctlyRounded, notCorrectlyRounded, maxSteps, undefinedUlp, worst, histogram,

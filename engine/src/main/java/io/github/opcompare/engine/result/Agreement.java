@@ -15,4 +15,9 @@ public record Agreement(
         String b,
         double identical,
         Long maxSteps) {
+
+    /** How closely the two agree (see {@link Grade#of(Agreement)}). */
+    public Grade grade() {
+        return Grade.of(this);
+    }
 }

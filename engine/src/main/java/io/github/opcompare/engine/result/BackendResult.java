@@ -31,6 +31,11 @@ public record BackendResult(
         return new BackendResult(backend, status.id(), message, null, null, null, null, null, null, null);
     }
 
+    /** The grade of this result (see {@link Grade#of(BackendResult)}). */
+    public Grade grade() {
+        return Grade.of(this);
+    }
+
     /** The timing at the largest size measured, the figure a summary shows; null when none. */
     public SizeTiming largestTiming() {
         return timing == null || timing.isEmpty() ? null : timing.get(timing.size() - 1);

@@ -50,6 +50,24 @@ public record CaseResult(
     }
 
     /**
+     * The case's name wherever one is shown or matched: {@code exp/float32}, the case id and the dtype.
+     * Rules, baselines, the JUnit XML, the console and merges all key cases by it.
+     */
+    public String label() {
+        return label(id, dtype);
+    }
+
+    /** The label of a case not run yet ({@code Results.missing}, progress lines): the same words as {@link #label()}. */
+    public static String label(String id, String dtype) {
+        return id + "/" + dtype;
+    }
+
+    /** The worst grade of the case's results (see {@link Grade#worstOf}). */
+    public Grade grade() {
+        return Grade.worstOf(results == null ? List.of() : results);
+    }
+
+    /**
      * How many of the special inputs the backend got wrong; null when the case has no specials. Only a
      * count of what was judged: whether that is every special input, {@link Specials#outcome} says.
      */

@@ -12,4 +12,17 @@ public enum Status {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The status of an id as results.json writes it. An id this version does not know (a newer file) is
+     * {@link #FAILED}: it is not something to call ok.
+     */
+    public static Status of(String id) {
+        for (Status s : values()) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        return FAILED;
+    }
 }

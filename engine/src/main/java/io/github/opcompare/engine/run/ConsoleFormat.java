@@ -33,8 +33,8 @@ public final class ConsoleFormat {
         String per = result.results().stream()
                 .map(r -> r.backend() + " " + shortOutcome(r))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "[%" + width + "d/%d] %s/%s (%d value%s): %s (%.1f s%s)", index, total,
-                result.id(), result.dtype(), result.size(), result.size() == 1 ? "" : "s", per,
+        return String.format(Locale.ROOT, "[%" + width + "d/%d] %s (%d value%s): %s (%.1f s%s)", index, total,
+                result.label(), result.size(), result.size() == 1 ? "" : "s", per,
                 elapsed.toMillis() / 1000.0, referenceCached ? ", reference cached" : "");
     }
 
@@ -59,7 +59,7 @@ public final class ConsoleFormat {
             "per element"});
         for (CaseResult c : results.cases()) {
             for (BackendResult r : c.results()) {
-                String label = c.id() + "/" + c.dtype();
+                String label = c.label();
                 if (!Status.OK.id().equals(r.status())) {
                     rows.add(new String[] {label, r.backend(), r.status(), "", "", "", ""});
                     continue;
@@ -107,7 +107,7 @@ public final class ConsoleFormat {
         if (a == null) {
             return "";
         }
-        if (a.maxUlp() == null) {
+        if (!a.ulpErrorDefined()) {
             return "NaN mismatch";
         }
         return String.format(Locale.ROOT, a.maxUlp() < 1000 ? "%.2f" : "%.3g", a.maxUlp());
@@ -123,7 +123,7 @@ public final class ConsoleFormat {
             for (var r : c.results()) {
                 if (Status.FAILED.id().equals(r.status())) {
                     String message = r.message() == null ? "no message" : r.message().lines().findFirst().orElse("");
-                    lines.add(c.id() + "/" + c.dtype() + " on " + r.backend() + ": " + message);
+                    lines.add(c.label() + " on " + r.backend() + ": " + message);
                 }
             }
         }

@@ -50,4 +50,33 @@ class CheckJUnitXmlTest {
         Element skipped = (Element) ((Element) cases.item(3)).getElementsByTagName("skipped").item(0);
         assertEquals("unsupported: no float32 exp", skipped.getAttribute("message"));
     }
+
+    @Test
+    void aFailedBackendShowsItsErrorAndTheRuleLimitsItsFailureBreaks() throws Exception {
+        Results r = results(exp32(List.of(
+                BackendResult.notRun("nd4j-cpu", Status.FAILED, "worker crashed with signal 11\nlast lines of stderr: ..."),
+                ok("tensorflow-cpu", accuracy(1.0, 0.9, 1L, 0), true)), List.of()));
+        RuleSpec rule = new RuleSpec(List.of("exp"), List.of(), List.of("nd4j-cpu"), List.of(
+                new LimitSpec("maxUlp", null, "4", null, null), new LimitSpec("correctlyRounded", "99%", null, null, null)));
+        CheckReport report = CheckReport.of("results.json", null, RuleChecker.check(r, RuleParser.parse(List.of(rule), r)), null);
+
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(JUnitXml.toBytes(r, report))).getDocumentElement();
+        // Counted once, as an error: the violations explain it, they are not more failing tests.
+        assertEquals("2", suite.getAttribute("tests"));
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals("1", suite.getAttribute("errors"));
+        Element nd4j = (Element) suite.getElementsByTagName("testcase").item(0);
+        assertEquals("nd4j-cpu", nd4j.getAttribute("name"));
+        assertEquals(1, nd4j.getElementsByTagName("error").getLength());
+        NodeList failures = nd4j.getElementsByTagName("failure");
+        assertEquals(2, failures.getLength());
+        assertEquals("case exp/float32 backend nd4j-cpu: failed (worker crashed with signal 11), so maxUlp cannot be checked",
+                ((Element) failures.item(0)).getAttribute("message"));
+        assertEquals("opcompare.RuleViolated", ((Element) failures.item(0)).getAttribute("type"));
+        assertEquals("case exp/float32 backend nd4j-cpu: failed (worker crashed with signal 11), so correctlyRounded cannot be checked",
+                ((Element) failures.item(1)).getAttribute("message"));
+        Element tf = (Element) suite.getElementsByTagName("testcase").item(1);
+        assertEquals(0, tf.getElementsByTagName("failure").getLength());
+    }
 }
