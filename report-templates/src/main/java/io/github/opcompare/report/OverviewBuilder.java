@@ -278,10 +278,23 @@ final class OverviewBuilder {
             add(entries, "Maven", e.maven());
             add(entries, "Host", e.hostname());
             add(entries, "Run at", e.timestamp());
+            add(entries, "Reference first pass", firstPass(e.referenceFirstPass()));
         }
         add(entries, "opcompare", results.opcompareVersion());
         add(entries, "Schema", results.schema());
         return entries;
+    }
+
+    /** "exp, log, sin: Math; cos, tan: StrictMath": the functions grouped by where they came from. */
+    static String firstPass(Map<String, String> sources) {
+        if (sources == null || sources.isEmpty()) {
+            return null;
+        }
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
+        sources.forEach((op, source) -> bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(op));
+        List<String> parts = new ArrayList<>();
+        bySource.forEach((source, ops) -> parts.add(String.join(", ", ops) + ": " + source));
+        return String.join("; ", parts);
     }
 
     private String generator() {

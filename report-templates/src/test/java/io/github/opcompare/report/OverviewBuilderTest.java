@@ -1,13 +1,16 @@
 package io.github.opcompare.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Grade;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Status;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OverviewBuilderTest {
@@ -23,5 +26,17 @@ class OverviewBuilderTest {
         assertEquals(2, page.notes().get(0).cases());
         assertEquals(1, page.cases().get(1).cells().get(0).note());
         assertEquals(Grade.NONE, page.verdict().grade());
+    }
+
+    @Test
+    void theReferencesFirstPassIsGroupedBySource() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("exp", "Math");
+        sources.put("log", "Math");
+        sources.put("sin", "StrictMath");
+        sources.put("cos", "Math");
+        sources.put("tan", "none");
+        assertEquals("exp, log, cos: Math; sin: StrictMath; tan: none", OverviewBuilder.firstPass(sources));
+        assertNull(OverviewBuilder.firstPass(null));
     }
 }

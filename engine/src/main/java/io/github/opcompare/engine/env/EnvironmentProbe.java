@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.env;
 
 import io.github.opcompare.engine.gpu.GpuDetection;
+import io.github.opcompare.engine.reference.ReferenceFirstPass;
 import io.github.opcompare.engine.result.Environment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -56,7 +57,8 @@ public final class EnvironmentProbe {
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
                 mavenVersion,
                 hostname(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                ReferenceFirstPass.sources());
     }
 
     String cpuModel() {

@@ -2,6 +2,7 @@ package io.github.opcompare.engine.env;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.opcompare.engine.gpu.ComputeCapability;
 import io.github.opcompare.engine.gpu.GpuDetection;
@@ -10,6 +11,7 @@ import io.github.opcompare.engine.result.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +50,14 @@ class EnvironmentProbeTest {
                 new Environment.Gpu("GRID A100-8C", "550.54.15", "8.0", null)),
                 EnvironmentProbe.gpus(new GpuDetection("550.54.15", List.of(h100, vgpu), null)));
         assertEquals(List.of(), EnvironmentProbe.gpus(new GpuDetection(null, List.of(), "no NVIDIA kernel driver")));
+    }
+
+    @Test
+    void recordsWhereTheReferencesFirstPassTakesEachFunctionFrom() {
+        Environment env = EnvironmentProbe.capture("3.8.7", List.of());
+        assertEquals(List.of("exp", "log", "sin", "cos", "tan"), List.copyOf(env.referenceFirstPass().keySet()));
+        for (String source : env.referenceFirstPass().values()) {
+            assertTrue(Set.of("Math", "StrictMath", "none").contains(source), source);
+        }
     }
 }
