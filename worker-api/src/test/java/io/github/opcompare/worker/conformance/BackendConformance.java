@@ -60,8 +60,8 @@ import org.junit.jupiter.api.function.Executable;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BackendConformance {
-    /** Kept results of the release check would add at least 10,000 x 4 KiB = 40 MiB; a quarter of that is the most allowed. */
-    static final long RELEASE_TOLERANCE_KB = 10 * 1024;
+    /** The most a worker may grow by over the release check: a quarter of what kept results would add. */
+    static final double RELEASE_TOLERANCE = 0.25;
     static final int RELEASE_CALLS = 10_000;
     static final int RELEASE_LENGTH = 1024;
 
@@ -93,6 +93,8 @@ public abstract class BackendConformance {
     @BeforeAll
     void startBackend() throws Exception {
         Optional<String> why = unavailable();
+        // Printed as well: surefire counts a class whose @BeforeAll aborts as no tests, without the reason.
+        why.ifPresent(reason -> System.out.println(getClass().getSimpleName() + " skipped: " + reason));
         assumeTrue(why.isEmpty(), () -> "skipped: " + why.orElse(""));
         dir = Files.createTempDirectory("opcompare-conformance");
         OpExecutor executor = executor();
@@ -244,14 +246,20 @@ public abstract class BackendConformance {
                     List.of(new ArrayRef(in.toString(), bits.length)), new ArrayRef(outFile.toString(), bits.length), 1));
             assumeSupported(reply, Op.NEG, dtype);
             long[] negated = RawFiles.readBits(outFile, dtype, bits.length);
+            List<String> wrong = new ArrayList<>();
             for (int i = 0; i < bits.length; i++) {
-                if (Double.isNaN(dtype.decode(bits[i]))) {
-                    assertTrue(Double.isNaN(dtype.decode(negated[i])), "neg(NaN) = " + Long.toHexString(negated[i]));
-                } else {
-                    assertEquals(Long.toHexString((bits[i] ^ sign) & mask), Long.toHexString(negated[i]),
-                            dtype + ": neg of bits 0x" + Long.toHexString(bits[i]));
+                boolean nan = Double.isNaN(dtype.decode(bits[i]));
+                long expected = (bits[i] ^ sign) & mask;
+                // neg(+0) may come back +0: a library that computes neg as 0 - x (ND4J in float16 and
+                // bfloat16) gets +0 by IEEE 754 subtraction. That is the library's arithmetic, which a
+                // backend reports as it is; the copies are still seen keeping -0 on the way in.
+                boolean zeroAsZeroMinusX = bits[i] == 0 && negated[i] == 0;
+                if (nan ? !Double.isNaN(dtype.decode(negated[i])) : negated[i] != expected && !zeroAsZeroMinusX) {
+                    wrong.add("neg(0x" + Long.toHexString(bits[i]) + ") = 0x" + Long.toHexString(negated[i])
+                            + (nan ? ", not a NaN" : ", not 0x" + Long.toHexString(expected)));
                 }
             }
+            assertTrue(wrong.isEmpty(), dtype + ": " + String.join("; ", wrong));
         });
     }
 
@@ -354,14 +362,20 @@ public abstract class BackendConformance {
             assertEquals(5, once.sampleNanos().size(), String.valueOf(once));
 
             // Batching: calls shorter than minSampleNanos (1 ms) are timed together, the fewest that
-            // last 1 ms at warm-up's pace. A sample then lasts about 1 ms; a factor of 3 either way
-            // allows for a pace that changed after warm-up on a busy machine.
+            // last 1 ms at warm-up's pace. A sample then lasts about 1 ms: at most 3 ms (a batch of
+            // the fewest calls, with room for a busy machine), and at least a tenth of it, since the
+            // pace may still quicken after a warm-up that its time limit ended (TensorFlow Java's
+            // eager calls get several times faster as the JIT compiles their glue).
             WorkerReply batched = time(channel, dtype, length,
                     new TimingSpec(2_000_000_000L, 10_000_000, 20, 5, 1_000_000L, 1_000_000L, 10_000_000_000L));
             long calls = batched.callsPerSample();
             assertTrue(calls > 1, "an add of 16 elements is shorter than 1 ms, yet timed alone: " + batched);
             double sample = median(batched.sampleNanos()) * calls;
-            assertTrue(sample >= 1_000_000 / 3.0 && sample <= 3_000_000, "median sample of " + sample + " ns: " + batched);
+            assertTrue(sample >= 100_000 && sample <= 3_000_000, "median sample of " + sample + " ns: " + batched);
+            // And calls of at least minSampleNanos are timed one by one.
+            WorkerReply alone = time(channel, dtype, length,
+                    new TimingSpec(20_000_000L, 10_000_000, 5, 5, 1L, 1_000_000L, 10_000_000_000L));
+            assertEquals(1L, alone.callsPerSample(), String.valueOf(alone));
 
             // The budget: sampling stops before the next sample would overrun the op's share of it
             // (1 - transferInShare - transferOutShare = 0.8); warm-up keeps to a quarter of the budget.
@@ -389,9 +403,10 @@ public abstract class BackendConformance {
         assumeTrue(ProcessStatus.procAvailable(), "needs Linux /proc to read the worker's resident memory");
         // One run request of 10,000 calls of exp on 1,024 elements: each call must release the result
         // of the one before. Kept results would be 10,000 x 4 KiB = 40 MiB (float32; 80 in float64) of anonymous memory
-        // (the output file is mapped, so it counts as file-backed, not anonymous). The tolerance of
-        // 10 MiB leaves room for what a worker legitimately grows by after a warm-up of 1,000 calls
-        // (JIT-compiled code, malloc arenas of a library's threads) and is a quarter of a leak.
+        // (the output file is mapped, so it counts as file-backed, not anonymous). The tolerance, a
+        // quarter of that (10 MiB in float32, 20 in float64), leaves room for what a worker
+        // legitimately grows by after a warm-up of 1,000 calls (JIT-compiled code, the malloc arenas
+        // of a library's threads: TensorFlow's grew by about 8 MiB here) and still catches a leak.
         DType dtype = firstSupported(forked, Op.EXP);
         double[] x = new double[RELEASE_LENGTH];
         for (int i = 0; i < x.length; i++) {
@@ -405,8 +420,9 @@ public abstract class BackendConformance {
         long grown = ProcessStatus.residentAnonymousKb(forked.pid()) - before;
         System.out.printf("%s: %,d calls of exp(%d %s) grew the worker's anonymous resident memory by %,d KiB%n",
                 getClass().getSimpleName(), RELEASE_CALLS, RELEASE_LENGTH, dtype, grown);
-        assertTrue(grown <= RELEASE_TOLERANCE_KB, "the worker grew by " + grown + " KiB over " + RELEASE_CALLS
-                + " calls (kept results would be " + RELEASE_CALLS * RELEASE_LENGTH * dtype.bytes() / 1024 + " KiB)");
+        long keptKb = (long) RELEASE_CALLS * RELEASE_LENGTH * dtype.bytes() / 1024;
+        assertTrue(grown <= keptKb * RELEASE_TOLERANCE, "the worker grew by " + grown + " KiB over " + RELEASE_CALLS
+                + " calls (kept results would be " + keptKb + " KiB)");
     }
 
     private void repeat(Path in, DType dtype, int calls) throws IOException {
