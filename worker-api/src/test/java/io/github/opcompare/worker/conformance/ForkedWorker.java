@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** A worker in its own process, spoken to as the plugin does: JSON lines on its stdin and stdout. */
-final class ForkedWorker implements WorkerChannel, AutoCloseable {
+/**
+ * A worker in its own process, spoken to as the plugin does: JSON lines on its stdin and stdout.
+ * Public for a backend's own protocol tests beyond the kit.
+ */
+public final class ForkedWorker implements WorkerChannel, AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final BufferedReader stdout;
@@ -28,7 +31,7 @@ final class ForkedWorker implements WorkerChannel, AutoCloseable {
         this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static ForkedWorker start(WorkerLaunch launch, Path stderr) throws IOException {
+    public static ForkedWorker start(WorkerLaunch launch, Path stderr) throws IOException {
         // stderr to a file: a chatty worker can never block on a full pipe, and the file explains failures.
         ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectError(stderr.toFile());
         builder.environment().putAll(launch.environment());
@@ -46,8 +49,13 @@ final class ForkedWorker implements WorkerChannel, AutoCloseable {
 
     @Override
     public WorkerReply send(WorkerRequest request) {
+        return sendLine(WorkerJson.line(request));
+    }
+
+    /** Sends one line as it is (a request written by hand, as another engine version might) and reads the reply. */
+    public WorkerReply sendLine(String json) {
         try {
-            stdin.write(WorkerJson.line(request));
+            stdin.write(json);
             stdin.write('\n');
             stdin.flush();
             String line = stdout.readLine();
@@ -60,7 +68,7 @@ final class ForkedWorker implements WorkerChannel, AutoCloseable {
         }
     }
 
-    String stderr() {
+    public String stderr() {
         try {
             return Files.readString(stderr);
         } catch (IOException e) {

@@ -25,6 +25,11 @@ class NumpyConformanceTest extends BackendConformance {
 
     @Override
     protected WorkerLaunch launch() {
+        return numpyWorker();
+    }
+
+    /** {@code python3 numpy_worker.py}, the script from this module's resources. */
+    static WorkerLaunch numpyWorker() {
         try {
             Path script = Path.of(NumpyConformanceTest.class.getResource("numpy_worker.py").toURI());
             return WorkerLaunch.command("python3", script.toString());
@@ -39,9 +44,13 @@ class NumpyConformanceTest extends BackendConformance {
         return Set.of(DType.BFLOAT16);
     }
 
-    /** The backend is optional, as the README says: skipped where no python3 imports NumPy. */
     @Override
     protected Optional<String> unavailable() {
+        return numpyMissing();
+    }
+
+    /** The backend is optional, as the README says: skipped where no python3 imports NumPy. */
+    static Optional<String> numpyMissing() {
         try {
             Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
