@@ -15,8 +15,10 @@ import java.util.function.LongSupplier;
  */
 public final class CallTimer {
     /** Rounds of warm-up whose time per call differs by at most this fraction count as steady. */
-    static final double STEADY_TOLERANCE = 0.05;
-    private static final int STEADY_ROUNDS = 3;
+    static final double STEADY_TOLERANCE = TimingRules.STANDARD.steadyTolerance();
+    private static final int STEADY_ROUNDS = TimingRules.STANDARD.steadyRounds();
+    private static final long MAX_BATCH = TimingRules.STANDARD.maxBatch();
+    private static final int MAX_GROWTH = TimingRules.STANDARD.maxGrowth();
 
     private final LongSupplier clock;
 
@@ -92,14 +94,14 @@ public final class CallTimer {
             long t1 = clock.getAsLong();
             long elapsed = t1 - t0;
             total += calls;
-            calibrated = calibrated || elapsed >= roundNanos(spec) || calls >= (1L << 30);
+            calibrated = calibrated || elapsed >= roundNanos(spec) || calls >= MAX_BATCH;
             if (calibrated) {
                 fullRounds.add((double) elapsed / calls);
                 if (steady(fullRounds)) {
                     return new Warmup(sampleCalls(elapsed, calls, spec), total, true);
                 }
             }
-            long next = calibrated ? Math.min(1L << 30, calls * 2) : grow(calls, elapsed, roundNanos(spec));
+            long next = calibrated ? Math.min(MAX_BATCH, calls * 2) : grow(calls, elapsed, roundNanos(spec));
             // Stop before a round that would end past the limit, not after it.
             double nextRound = (double) elapsed / calls * next;
             if (t1 - start + nextRound > limit || total >= spec.maxWarmupCalls()) {
@@ -117,7 +119,7 @@ public final class CallTimer {
     /** Calls per sample from the last round's time per call: the fewest that last {@code minSampleNanos}. */
     private static long sampleCalls(long elapsed, long calls, TimingSpec spec) {
         double perCall = Math.max(1.0, (double) elapsed / calls);
-        return Math.max(1, Math.min(1L << 30, (long) Math.ceil(spec.minSampleNanos() / perCall)));
+        return Math.max(1, Math.min(MAX_BATCH, (long) Math.ceil(spec.minSampleNanos() / perCall)));
     }
 
     private static boolean steady(List<Double> rounds) {
@@ -133,6 +135,6 @@ public final class CallTimer {
     /** Jumps close to the batch that lasts {@code target}, at most 64 times larger, at least twice. */
     private static long grow(long calls, long elapsed, long target) {
         long estimate = elapsed <= 0 ? calls * 2 : (long) Math.ceil((double) calls * target / elapsed);
-        return Math.min(1L << 30, Math.max(calls * 2, Math.min(estimate, calls * 64)));
+        return Math.min(MAX_BATCH, Math.max(calls * 2, Math.min(estimate, calls * MAX_GROWTH)));
     }
 }

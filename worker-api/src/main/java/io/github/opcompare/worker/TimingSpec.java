@@ -1,5 +1,8 @@
 package io.github.opcompare.worker;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * How a worker times an op within a budget.
  *
@@ -14,6 +17,8 @@ package io.github.opcompare.worker;
  * @param warmupRoundNanos the shortest warm-up round, long enough for rounds to average out noise
  * @param budgetNanos wall time the whole request may take: warm-up, transfers and samples
  */
+// rules are written for workers in other languages and never read back: Java workers have them.
+@JsonIgnoreProperties(value = "rules", allowGetters = true)
 public record TimingSpec(
         long warmupNanos,
         int maxWarmupCalls,
@@ -24,10 +29,19 @@ public record TimingSpec(
         long budgetNanos) {
 
     /** Share of the budget that warm-up may use at most. */
-    static final double WARMUP_SHARE = 0.25;
+    static final double WARMUP_SHARE = TimingRules.STANDARD.warmupShare();
     /** Share of the budget for timing the copy of the inputs into the library, and of the result out. */
-    static final double TRANSFER_IN_SHARE = 0.1;
-    static final double TRANSFER_OUT_SHARE = 0.1;
+    static final double TRANSFER_IN_SHARE = TimingRules.STANDARD.transferInShare();
+    static final double TRANSFER_OUT_SHARE = TimingRules.STANDARD.transferOutShare();
+
+    /**
+     * The fixed rules this spec is applied with, sent along in every request so that a worker in
+     * another language follows the same ones (see {@link TimingRules}).
+     */
+    @JsonProperty("rules")
+    public TimingRules rules() {
+        return TimingRules.STANDARD;
+    }
 
     /**
      * The defaults for one (case, backend, size) within the given budget: warm-up for at most 2 s
@@ -54,7 +68,7 @@ public record TimingSpec(
      * its share and needs no JIT to settle.
      */
     TimingSpec forTransfer(double share) {
-        return new TimingSpec(warmupNanos, 1, Math.min(samples, 10), 1, minSampleNanos, warmupRoundNanos,
+        return new TimingSpec(warmupNanos, 1, Math.min(samples, rules().transferSamples()), 1, minSampleNanos, warmupRoundNanos,
                 (long) (budgetNanos * share));
     }
 

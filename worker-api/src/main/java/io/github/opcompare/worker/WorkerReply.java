@@ -20,6 +20,8 @@ import java.util.List;
  *     size; the engine scales it up to foresee whether a larger size fits the budget
  * @param transferInNanos time of each sample of copying the inputs into the library's tensors
  * @param transferOutNanos time of each sample of copying the result out of the library's tensor
+ * @param warmupCalls calls of the op made before its first sample (time), so that the warm-up
+ *     rules can be checked from outside the worker, as the conformance kit does
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerReply(
@@ -36,28 +38,29 @@ public record WorkerReply(
         Long callsPerSample,
         Long setupNanos,
         List<Double> transferInNanos,
-        List<Double> transferOutNanos) {
+        List<Double> transferOutNanos,
+        Long warmupCalls) {
 
     public static final String OK = "ok";
     public static final String UNSUPPORTED = "unsupported";
     public static final String FAILED = "failed";
 
     public static WorkerReply hello(String library, String version, String device, int threads, String runtime) {
-        return new WorkerReply(null, OK, null, library, version, device, threads, runtime, null, null, null, null, null, null);
+        return new WorkerReply(null, OK, null, library, version, device, threads, runtime, null, null, null, null, null, null, null);
     }
 
     public static WorkerReply ran(String id, long firstCallNanos) {
-        return new WorkerReply(id, OK, null, null, null, null, null, null, firstCallNanos, null, null, null, null, null);
+        return new WorkerReply(id, OK, null, null, null, null, null, null, firstCallNanos, null, null, null, null, null, null);
     }
 
     public static WorkerReply timed(String id, CallTimer.Samples op, long setupNanos, List<Double> transferInNanos,
             List<Double> transferOutNanos) {
         return new WorkerReply(id, OK, null, null, null, null, null, null, null, op.perCallNanos(), op.callsPerSample(),
-                setupNanos, transferInNanos, transferOutNanos);
+                setupNanos, transferInNanos, transferOutNanos, op.warmupCalls());
     }
 
     public static WorkerReply notRun(String id, String status, String message) {
-        return new WorkerReply(id, status, message, null, null, null, null, null, null, null, null, null, null, null);
+        return new WorkerReply(id, status, message, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean ok() {

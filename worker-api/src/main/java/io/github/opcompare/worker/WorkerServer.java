@@ -32,6 +32,14 @@ public final class WorkerServer {
         this.executor = executor;
     }
 
+    /**
+     * The request handling of a worker serving this executor, without the process around it: what
+     * {@link #main} runs, for tests that drive an executor through the protocol in their own JVM.
+     */
+    public static RequestHandler handlerFor(OpExecutor executor) {
+        return new WorkerServer(executor)::handle;
+    }
+
     /** Serves a backend: each run request goes through the executor the factory makes. */
     public static void main(Supplier<OpExecutor> executorFactory) {
         serve(() -> new WorkerServer(executorFactory.get())::handle);
@@ -221,7 +229,7 @@ public final class WorkerServer {
             return timer.time(copy, spec).perCallNanos();
         }
         List<Double> samples = new ArrayList<>(List.of((double) first));
-        while (samples.size() < 5 && System.nanoTime() - start + first <= budget) {
+        while (samples.size() < TimingRules.STANDARD.longCopySamples() && System.nanoTime() - start + first <= budget) {
             long t0 = System.nanoTime();
             copy.run();
             samples.add((double) (System.nanoTime() - t0));

@@ -77,26 +77,4 @@ class JdkExecutorTest {
             }
         }
     }
-
-    @Test
-    void atan2TakesYFirst() throws UnsupportedOpException {
-        // Math.atan2(y, x): (1, -1) is 3pi/4, (-1, 0) is -pi/2, (0, -1) is pi; float32 nearest by hand
-        // from pi = 3.14159265358979...: 2.3561945f, -1.5707964f, 3.1415927f.
-        for (JdkExecutor executor : List.of(new JdkExecutor(false), new JdkExecutor(true))) {
-            float[] angle = run(executor, Op.ATAN2, floats(1f, -1f, 0f), floats(-1f, 0f, -1f));
-            assertEquals(2.3561945f, angle[0]);
-            assertEquals(-1.5707964f, angle[1]);
-            assertEquals(3.1415927f, angle[2]);
-        }
-    }
-
-    @Test
-    void modIsCsFmodWithTheSignOfX() throws UnsupportedOpException {
-        // Java's % on floating point truncates the quotient (JLS 15.17.3), as C's fmod: sign of x.
-        float[] rest = run(new JdkExecutor(false), Op.MOD, floats(5.5f, -5.5f, 5.5f, -5.5f), floats(2f, 2f, -2f, -2f));
-        assertEquals(1.5f, rest[0]);
-        assertEquals(-1.5f, rest[1]);
-        assertEquals(1.5f, rest[2]);
-        assertEquals(-1.5f, rest[3]);
-    }
 }

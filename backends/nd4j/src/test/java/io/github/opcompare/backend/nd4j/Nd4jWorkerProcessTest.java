@@ -32,78 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the worker as the plugin does: its own JVM, the JVM options its backend.properties declares,
- * JSON lines on stdin and stdout, raw arrays in files.
+ * What the ND4J worker process must do beyond the conformance kit (Nd4jConformanceTest): keep
+ * libnd4j's native prints off the protocol channel, and follow OMP_NUM_THREADS. Started as the plugin
+ * starts it, with the JVM options its backend.properties declares.
  */
 class Nd4jWorkerProcessTest {
     @TempDir
     Path dir;
-
-    @Test
-    void answersHelloAndRunsSqrtThroughFiles() throws Exception {
-        double[] x = new double[1000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i;
-        }
-        Path input = dir.resolve("x.f32");
-        Path output = dir.resolve("sqrt.f32");
-        RawArrayFiles.write(new Values(DType.FLOAT32, x), input);
-
-        Path stderr = dir.resolve("stderr.txt");
-        Process worker = start(Nd4jWorker.class, stderr);
-        List<String> replies;
-        try (Writer stdin = new OutputStreamWriter(worker.getOutputStream(), StandardCharsets.UTF_8)) {
-            send(stdin, WorkerRequest.hello());
-            send(stdin, WorkerRequest.run("c1", "sqrt", "float32",
-                    List.of(new ArrayRef(input.toString(), x.length)),
-                    new ArrayRef(output.toString(), x.length), 1));
-            send(stdin, WorkerRequest.time("c1@1000", "sqrt", "float32",
-                    List.of(new ArrayRef(input.toString(), x.length)),
-                    new ArrayRef(dir.resolve("timed.f32").toString(), x.length), TimingSpec.withBudget(200_000_000L)));
-            send(stdin, WorkerRequest.run("c2", "no_such_op", "float32",
-                    List.of(new ArrayRef(input.toString(), x.length)),
-                    new ArrayRef(dir.resolve("none.f32").toString(), x.length), 1));
-            send(stdin, WorkerRequest.exit());
-        }
-        // Everything on stdout must be protocol: reading it to the end also waits for the worker.
-        replies = readLines(worker.getInputStream());
-        assertTrue(worker.waitFor(60, TimeUnit.SECONDS), "worker did not exit");
-        String errors = Files.readString(stderr);
-        assertEquals(0, worker.exitValue(), "worker exit status; stderr:\n" + errors);
-        assertEquals(4, replies.size(), "one line per request but exit, and nothing else on stdout: " + replies);
-
-        WorkerReply hello = WorkerJson.parse(replies.get(0), WorkerReply.class);
-        assertTrue(hello.ok(), replies.get(0));
-        assertEquals("nd4j", hello.library());
-        assertEquals("cpu", hello.device());
-        assertTrue(hello.version().startsWith("1.0.0-M2.1"), hello.version());
-
-        assertEquals(Runtime.getRuntime().availableProcessors(), hello.threads());
-
-        WorkerReply ran = WorkerJson.parse(replies.get(1), WorkerReply.class);
-        assertTrue(ran.ok(), replies.get(1));
-        assertEquals("c1", ran.id());
-        assertTrue(ran.firstCallNanos() > 0);
-
-        WorkerReply timed = WorkerJson.parse(replies.get(2), WorkerReply.class);
-        assertTrue(timed.ok(), replies.get(2));
-        assertNotNull(timed.sampleNanos());
-        assertTrue(timed.sampleNanos().size() >= 5, timed.sampleNanos().toString());
-        assertTrue(timed.sampleNanos().stream().allMatch(t -> t > 0), timed.sampleNanos().toString());
-        assertTrue(timed.callsPerSample() >= 1);
-        assertFalse(timed.transferInNanos().isEmpty());
-
-        Values result = RawArrayFiles.read(output, DType.FLOAT32, x.length);
-        for (int i = 0; i < x.length; i++) {
-            // The correctly rounded float square root, as IEEE 754 requires of sqrt.
-            assertEquals((float) Math.sqrt(i), (float) result.get(i), "sqrt(" + i + ")");
-        }
-
-        WorkerReply failed = WorkerJson.parse(replies.get(3), WorkerReply.class);
-        assertEquals("c2", failed.id());
-        assertEquals(WorkerReply.FAILED, failed.status());
-        assertTrue(failed.message().contains("no_such_op"), failed.message());
-    }
 
     @Test
     void keepsLibnd4jNativePrintsOffTheProtocolChannel() throws Exception {

@@ -6,8 +6,10 @@ RawArrayFiles writes them. Timing mirrors worker-api's CallTimer.
 """
 import json
 import math
+import os
 import platform
 import sys
+import threading
 import time
 import traceback
 
@@ -91,22 +93,21 @@ def prepare(op, inputs):
     return None
 
 
-STEADY_TOLERANCE = 0.05  # as CallTimer.STEADY_TOLERANCE
-STEADY_ROUNDS = 3
-WARMUP_SHARE = 0.25  # as TimingSpec
-TRANSFER_IN_SHARE = 0.1
-TRANSFER_OUT_SHARE = 0.1
+# The timing rules (warm-up share, steadiness, batch bounds, transfer shares) are not copied here:
+# every time request carries them as timing.rules, from worker-api's TimingRules, their one home.
 
 
-def grow(calls, elapsed, target):
+def grow(calls, elapsed, target, rules):
     estimate = calls * 2 if elapsed <= 0 else -(-calls * target // elapsed)
-    return min(1 << 30, max(calls * 2, min(estimate, calls * 64)))
+    return min(rules["maxBatch"], max(calls * 2, min(estimate, calls * rules["maxGrowth"])))
 
 
 def warm_up(call, spec, start):
     """Warm-up and calibration in one, as CallTimer.warmUp: rounds of at least warmupRoundNanos,
-    doubling once calibrated until the last three agree; returns the calls per sample."""
-    limit = min(spec.get("warmupNanos", 0), int(spec.get("budgetNanos", 0) * WARMUP_SHARE))
+    doubling once calibrated until the last three agree; returns the calls per sample and the calls made."""
+    rules = spec["rules"]
+    limit = min(spec.get("warmupNanos", 0), int(spec.get("budgetNanos", 0) * rules["warmupShare"]))
+    steady_rounds, max_batch = rules["steadyRounds"], rules["maxBatch"]
     min_sample = spec.get("minSampleNanos", 0)
     round_ns = max(spec.get("warmupRoundNanos", 0), min_sample)
     calls, total, rounds, calibrated = 1, 0, [], False
@@ -117,31 +118,31 @@ def warm_up(call, spec, start):
         t1 = time.perf_counter_ns()
         elapsed = t1 - t0
         total += calls
-        calibrated = calibrated or elapsed >= round_ns or calls >= (1 << 30)
+        calibrated = calibrated or elapsed >= round_ns or calls >= max_batch
         if calibrated:
             rounds.append(elapsed / calls)
-            last = rounds[-STEADY_ROUNDS:]
-            if len(last) == STEADY_ROUNDS and max(last) <= min(last) * (1 + STEADY_TOLERANCE):
-                return sample_calls(elapsed, calls, min_sample)
-        following = min(1 << 30, calls * 2) if calibrated else grow(calls, elapsed, round_ns)
+            last = rounds[-steady_rounds:]
+            if len(last) == steady_rounds and max(last) <= min(last) * (1 + rules["steadyTolerance"]):
+                return sample_calls(elapsed, calls, min_sample, max_batch), total
+        following = min(max_batch, calls * 2) if calibrated else grow(calls, elapsed, round_ns, rules)
         # Stop before a round that would end past the limit, not after it.
         if t1 - start + elapsed / calls * following > limit or total >= spec.get("maxWarmupCalls", 0):
-            return sample_calls(elapsed, calls, min_sample)
+            return sample_calls(elapsed, calls, min_sample, max_batch), total
         calls = following
 
 
-def sample_calls(elapsed, calls, min_sample):
+def sample_calls(elapsed, calls, min_sample, max_batch):
     """As CallTimer.sampleCalls: the fewest calls that last min_sample at the last round's pace."""
     per_call = max(1.0, elapsed / calls)
-    return max(1, min(1 << 30, math.ceil(min_sample / per_call)))
+    return max(1, min(max_batch, math.ceil(min_sample / per_call)))
 
 
 def time_call(call, spec):
-    """As CallTimer.time: per-call nanoseconds of each sample, and the calls per sample."""
+    """As CallTimer.time: per-call nanoseconds of each sample, the calls per sample, the warm-up calls."""
     if not spec or spec.get("samples", 0) <= 0 or spec.get("budgetNanos", 0) <= 0:
-        return [], 0
+        return [], 0, 0
     start = time.perf_counter_ns()
-    calls = warm_up(call, spec, start)
+    calls, warmup_calls = warm_up(call, spec, start)
     samples = []
     while len(samples) < spec["samples"]:
         t0 = time.perf_counter_ns()
@@ -152,17 +153,18 @@ def time_call(call, spec):
         next_overruns = t1 - start + (t1 - t0) > spec["budgetNanos"]
         if next_overruns and len(samples) >= max(1, spec.get("minSamples", 0)):
             break
-    return samples, calls
+    return samples, calls, warmup_calls
 
 
 def transfer_spec(spec, share):
     """As TimingSpec.forTransfer: one warm-up copy, at least one sample."""
-    return dict(spec, maxWarmupCalls=1, samples=min(spec["samples"], 10), minSamples=1,
+    return dict(spec, maxWarmupCalls=1, samples=min(spec["samples"], spec["rules"]["transferSamples"]), minSamples=1,
                 budgetNanos=int(spec["budgetNanos"] * share))
 
 
 def op_spec(spec):
-    return dict(spec, budgetNanos=int(spec["budgetNanos"] * (1 - TRANSFER_IN_SHARE - TRANSFER_OUT_SHARE)))
+    rules = spec["rules"]
+    return dict(spec, budgetNanos=int(spec["budgetNanos"] * (1 - rules["transferInShare"] - rules["transferOutShare"])))
 
 
 def read_inputs(request, dtype):
@@ -215,7 +217,7 @@ def more_samples(first, copy, spec, start, budget):
     if first < spec.get("minSampleNanos", 0):
         return time_call(copy, spec)[0]
     samples = [first]
-    while len(samples) < 5 and time.perf_counter_ns() - start + first <= budget:
+    while len(samples) < spec["rules"]["longCopySamples"] and time.perf_counter_ns() - start + first <= budget:
         t0 = time.perf_counter_ns()
         copy()
         samples.append(time.perf_counter_ns() - t0)
@@ -239,7 +241,7 @@ def time_request(request):
     if call is None:
         return unsupported_op(request)
     op_start = time.perf_counter_ns()
-    samples, calls = time_call(call, op_spec(spec))
+    samples, calls, warmup_calls = time_call(call, op_spec(spec))
     sampling = time.perf_counter_ns() - op_start
     result = np.asarray(call(), dtype=dtype).reshape(-1)
 
@@ -250,15 +252,17 @@ def time_request(request):
     write_out()
     first_out = time.perf_counter_ns() - t0
     extra = time.perf_counter_ns()
-    transfer_in = more_samples(first_in, lambda: read_inputs(request, dtype), transfer_spec(spec, TRANSFER_IN_SHARE),
-                               start, spec["budgetNanos"])
-    transfer_out = more_samples(first_out, write_out, transfer_spec(spec, TRANSFER_OUT_SHARE), start, spec["budgetNanos"])
+    rules = spec["rules"]
+    transfer_in = more_samples(first_in, lambda: read_inputs(request, dtype),
+                               transfer_spec(spec, rules["transferInShare"]), start, spec["budgetNanos"])
+    transfer_out = more_samples(first_out, write_out, transfer_spec(spec, rules["transferOutShare"]), start,
+                                spec["budgetNanos"])
     sampling += time.perf_counter_ns() - extra
     del output
     # As WorkerReply.setupNanos: the request's cost besides sampling, for the engine's forecast.
     setup = time.perf_counter_ns() - start - sampling
     return {"id": rid, "status": "ok", "sampleNanos": samples, "callsPerSample": calls, "setupNanos": setup,
-            "transferInNanos": transfer_in, "transferOutNanos": transfer_out}
+            "transferInNanos": transfer_in, "transferOutNanos": transfer_out, "warmupCalls": warmup_calls}
 
 
 def handle(request):
@@ -279,7 +283,26 @@ def handle(request):
     return {"id": request.get("id"), "status": "failed", "message": "unknown command '%s'" % cmd}
 
 
+def watch_parent(interval=0.5):
+    """A worker must never outlive the build, as WorkerServer.watchParent: when the engine is killed
+    the worker's stdin closes, but a worker busy in a long NumPy call reads no stdin, so a thread ends
+    the process as soon as the process that started it is gone (the parent pid changes when the
+    orphan is adopted). NumPy's ufunc loops release the GIL, so the thread runs even then."""
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                sys.stderr.write("opcompare worker: the process that started it (pid %d) is gone; exiting\n" % parent)
+                sys.stderr.flush()
+                os._exit(4)
+
+    threading.Thread(target=watch, name="opcompare-parent-watchdog", daemon=True).start()
+
+
 def main():
+    watch_parent()
     for line in sys.stdin:
         if not line.strip():
             continue

@@ -1,6 +1,5 @@
 package io.github.opcompare.backend.tensorflow;
 
-import io.github.opcompare.worker.dtype.DType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -35,34 +34,5 @@ final class Buffers {
 
     static ByteBuffer output(int elements, int bytesPerElement) {
         return ByteBuffer.allocateDirect(elements * bytesPerElement).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    /** Values of any dtype as its raw elements (16-bit formats as their bit patterns, via DType.encode). */
-    static ByteBuffer of(DType dtype, double... values) {
-        ByteBuffer buffer = output(values.length, dtype.bytes());
-        for (int i = 0; i < values.length; i++) {
-            long bits = dtype.encode(values[i]);
-            switch (dtype.bytes()) {
-                case 2 -> buffer.putShort(i * 2, (short) bits);
-                case 4 -> buffer.putInt(i * 4, (int) bits);
-                default -> buffer.putLong(i * 8, bits);
-            }
-        }
-        return buffer;
-    }
-
-    /** The first {@code length} raw elements of the dtype, decoded exactly into doubles. */
-    static double[] values(ByteBuffer buffer, DType dtype, int length) {
-        ByteBuffer le = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        double[] values = new double[length];
-        for (int i = 0; i < length; i++) {
-            long bits = switch (dtype.bytes()) {
-                case 2 -> le.getShort(i * 2) & 0xffffL;
-                case 4 -> le.getInt(i * 4) & 0xffffffffL;
-                default -> le.getLong(i * 8);
-            };
-            values[i] = dtype.decode(bits);
-        }
-        return values;
     }
 }

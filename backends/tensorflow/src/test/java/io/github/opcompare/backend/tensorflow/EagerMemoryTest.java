@@ -13,37 +13,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Repeated calls must not grow the process: without {@link EagerReleaser} TF Java keeps every eager
- * result until the garbage collector runs, which grew this process by about 4 MB per call of a
- * 1,000,000-element op. The surefire JVM has a fixed, pre-touched heap (see the pom), so resident
+ * Large results must be freed at once, not when the garbage collector runs: without
+ * {@link EagerReleaser} TF Java keeps every eager result until then, which grew this process by
+ * about 4 MB per call of a 1,000,000-element op. (The conformance kit checks the release of small
+ * results over 10,000 calls, in a forked worker.) The surefire JVM has a fixed, pre-touched heap (see the pom), so resident
  * memory growth here is native memory.
  */
 class EagerMemoryTest {
     private static final Path STATUS = Path.of("/proc/self/status");
-
-    @Test
-    void memoryStaysFlatOverAHundredThousandCalls() throws Exception {
-        assumeTrue(Files.isReadable(STATUS), "needs Linux /proc to read resident memory");
-        TensorFlowExecutor executor = new TensorFlowExecutor();
-        float[] x = new float[1000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i / 1000f;
-        }
-        try (PreparedCall call = executor.prepare(Op.EXP, DType.FLOAT32, List.of(Buffers.floats(x)), x.length)) {
-            for (int i = 0; i < 10_000; i++) {
-                call.call();
-            }
-            long before = residentKb();
-            for (int i = 0; i < 100_000; i++) {
-                call.call();
-            }
-            long grownMb = (residentKb() - before) / 1024;
-            System.out.println("EagerMemoryTest: 100,000 calls of exp(1000 float32) grew resident memory by "
-                    + grownMb + " MB");
-            // Kept results alone would be 100,000 * 4 KB = 390 MB.
-            assertTrue(grownMb < 40, "resident memory grew by " + grownMb + " MB");
-        }
-    }
 
     @Test
     void largeResultsAreFreedAtOnce() throws Exception {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.opcompare.worker.PreparedCall;
 import io.github.opcompare.worker.UnsupportedOpException;
+import io.github.opcompare.worker.conformance.RawBuffers;
 import io.github.opcompare.worker.dtype.DType;
 import io.github.opcompare.worker.op.Op;
 import java.nio.ByteBuffer;
@@ -35,6 +36,8 @@ class TensorFlowExecutorTest {
         assertTrue(executor.version().matches("\\d+\\.\\d+\\.\\d+\\S* \\(TensorFlow \\d+\\.\\d+\\.\\d+\\S*\\)"),
                 executor.version());
         assertTrue(executor.freesResultsEagerly(), "TF Java's eager internals were not found");
+        // TensorFlow's CPU thread pools use every core unless told otherwise.
+        assertEquals(Runtime.getRuntime().availableProcessors(), executor.threads());
     }
 
     @Test
@@ -89,14 +92,6 @@ class TensorFlowExecutorTest {
         Arrays.fill(ones, 1f);
         // Every partial sum is an integer below 2^24, so any summation order is exact.
         assertEquals(1_000_000f, runFloat32(Op.REDUCE_SUM, ones)[0]);
-    }
-
-    @Test
-    void reductionsAreOverTheWholeVector() throws Exception {
-        float[] x = {3f, -7f, 0.5f, 12f, 2f};
-        assertEquals(12f, runFloat32(Op.REDUCE_MAX, x)[0]);
-        assertEquals(-7f, runFloat32(Op.REDUCE_MIN, x)[0]);
-        assertEquals(10.5f, runFloat32(Op.REDUCE_SUM, x)[0]);
     }
 
     @Test
@@ -174,7 +169,7 @@ class TensorFlowExecutorTest {
                         // acosh is defined from 1 on; everything else at 0.5 too.
                         x[i] = (op == Op.ACOSH ? 1.5 : 0.5) + (i + k) / 16.0;
                     }
-                    inputs.add(Buffers.of(dtype, x));
+                    inputs.add(RawBuffers.of(dtype, x));
                 }
                 if (TensorFlowKernels.missing().containsKey(op)) {
                     UnsupportedOpException e = assertThrows(UnsupportedOpException.class,
@@ -197,7 +192,7 @@ class TensorFlowExecutorTest {
                     call.call();
                     ByteBuffer out = Buffers.output(op.outputLength(length), dtype.bytes());
                     call.writeResult(out);
-                    double first = Buffers.values(out, dtype, 1)[0];
+                    double first = RawBuffers.values(out, dtype, 1)[0];
                     assertFalse(Double.isNaN(first), op + " " + dtype);
                 }
             }
@@ -228,6 +223,36 @@ class TensorFlowExecutorTest {
     void writeResultBeforeCallIsAnError() throws Exception {
         try (PreparedCall call = executor.prepare(Op.EXP, DType.FLOAT32, List.of(Buffers.floats(1f)), 1)) {
             assertThrows(IllegalStateException.class, () -> call.writeResult(Buffers.output(1, Float.BYTES)));
+        }
+    }
+
+    @Test
+    void opsWithoutAHalfOrBfloat16CpuKernelAreUnsupportedWithTensorFlowsReason() {
+        // TensorFlow registers TruncateMod and Rint on the CPU for float and double only.
+        for (DType dtype : List.of(DType.FLOAT16, DType.BFLOAT16)) {
+            String type = dtype == DType.FLOAT16 ? "DT_HALF" : "DT_BFLOAT16";
+            for (Op op : List.of(Op.MOD, Op.RINT)) {
+                double[][] operands = op.arity() == 2 ? new double[][] {{5.5}, {2}} : new double[][] {{2.5}};
+                UnsupportedOpException e = assertThrows(UnsupportedOpException.class, () -> runValues(op, dtype, operands));
+                assertTrue(e.getMessage().startsWith("TensorFlow cannot run " + op + " for " + dtype), e.getMessage());
+                assertTrue(e.getMessage().contains("T=" + type), e.getMessage());
+                assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            }
+        }
+    }
+
+    /** Runs the op once on the operands, given as values of the dtype, and returns its exact outputs. */
+    private static double[] runValues(Op op, DType dtype, double[]... operands) throws Exception {
+        List<ByteBuffer> inputs = new ArrayList<>();
+        for (double[] operand : operands) {
+            inputs.add(RawBuffers.of(dtype, operand));
+        }
+        int length = operands[0].length;
+        try (PreparedCall call = executor.prepare(op, dtype, inputs, length)) {
+            call.call();
+            ByteBuffer out = RawBuffers.output(dtype, op.outputLength(length));
+            call.writeResult(out);
+            return RawBuffers.values(out, dtype, op.outputLength(length));
         }
     }
 

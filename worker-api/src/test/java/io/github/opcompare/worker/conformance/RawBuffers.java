@@ -1,17 +1,20 @@
-package io.github.opcompare.backend.nd4j;
+package io.github.opcompare.worker.conformance;
 
 import io.github.opcompare.worker.dtype.DType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Values of any dtype as the protocol's raw little-endian elements, and back (16-bit ones as bit patterns). */
-final class RawValues {
-    private RawValues() {
+/**
+ * Values of any dtype as the raw little-endian elements {@link io.github.opcompare.worker.OpExecutor#prepare}
+ * takes (16-bit formats as their bit patterns), and back: for a backend's own tests of its executor.
+ */
+public final class RawBuffers {
+    private RawBuffers() {
     }
 
-    /** A direct buffer holding the values as elements of the dtype, rounded to it by DType.encode. */
-    static ByteBuffer of(DType dtype, double... values) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(values.length * dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+    /** A direct buffer holding the values as elements of the dtype, rounded to it by {@link DType#encode}. */
+    public static ByteBuffer of(DType dtype, double... values) {
+        ByteBuffer buffer = output(dtype, values.length);
         for (int i = 0; i < values.length; i++) {
             long bits = dtype.encode(values[i]);
             switch (dtype.bytes()) {
@@ -23,8 +26,13 @@ final class RawValues {
         return buffer;
     }
 
+    /** Room for {@code length} elements of the dtype, for {@link io.github.opcompare.worker.PreparedCall#writeResult}. */
+    public static ByteBuffer output(DType dtype, int length) {
+        return ByteBuffer.allocateDirect(length * dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
     /** The first {@code length} elements of the dtype, decoded exactly. */
-    static double[] values(ByteBuffer buffer, DType dtype, int length) {
+    public static double[] values(ByteBuffer buffer, DType dtype, int length) {
         ByteBuffer le = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         double[] values = new double[length];
         for (int i = 0; i < length; i++) {
