@@ -110,7 +110,7 @@ public final class RuleParser {
 
     private static Set<String> validBackends(Results results) {
         Set<String> valid = new LinkedHashSet<>();
-        BackendCatalog.all().stream().map(BackendDescriptor::id).forEach(valid::add);
+        BackendCatalog.installed().all().stream().map(BackendDescriptor::id).forEach(valid::add);
         if (results != null && results.backends() != null) {
             results.backends().stream().map(BackendInfo::id).map(id -> QualifiedBackend.parse(id).backend()).forEach(valid::add);
         }
