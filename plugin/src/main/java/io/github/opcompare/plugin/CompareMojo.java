@@ -2,7 +2,7 @@ package io.github.opcompare.plugin;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
-import io.github.opcompare.engine.worker.LibraryEnvironment;
+import io.github.opcompare.engine.worker.DeterminismEnvironment;
 import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.env.EnvironmentProbe;
 import io.github.opcompare.engine.gpu.GpuDetection;
@@ -191,7 +191,7 @@ public class CompareMojo extends AbstractMojo {
                     .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python).build();
             planned = Planner.plan(Case.toSpecs(cases), project.getBasedir().toPath());
             wholePlan = planned;
-            selected = BackendCatalog.select(backends);
+            selected = BackendCatalog.installed().select(backends);
             recorded = RecordingBackends.prepare(recordings, planned, project.getBasedir(), out.resolve("recordings"),
                     WorkerClasspathResolver.javaExecutable());
             selected = recorded.appendTo(selected);
@@ -221,7 +221,7 @@ public class CompareMojo extends AbstractMojo {
                 options.jitWarmup(),
                 options.referenceCache());
         // The GPU gate first: a GPU backend that cannot run here is skipped before anything is resolved.
-        WorkerCommandFactory resolver = GpuGate.around(LibraryEnvironment.tensorFlowDeterminism(options.tfDeterministicOps(),
+        WorkerCommandFactory resolver = GpuGate.around(DeterminismEnvironment.around(options.tfDeterministicOps(),
                 new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(), repositories(), pluginVersion,
                         WorkerClasspathResolver.javaExecutable(), options.python(), out.resolve("scripts"))), () -> gpus);
         getLog().info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s")

@@ -50,7 +50,7 @@ final class RecordingBackends {
             Path file = r.getFile() == null ? null : basedir.toPath().resolve(r.getFile().trim()).normalize();
             specs.add(new RecordingSpec(r.getName(), r.getCase(), r.getDtype(), file));
         }
-        Set<String> reserved = BackendCatalog.all().stream().map(BackendDescriptor::id).collect(Collectors.toSet());
+        Set<String> reserved = BackendCatalog.installed().all().stream().map(BackendDescriptor::id).collect(Collectors.toSet());
         Map<String, Map<String, Path>> byName = Recordings.validate(specs, planned, reserved);
         Map<String, Path> configs = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Path>> entry : byName.entrySet()) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.opcompare.worker.ArrayRef;
 import io.github.opcompare.worker.TimingSpec;
 import io.github.opcompare.worker.WorkerJson;
@@ -23,16 +26,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the worker as the plugin does: its own JVM, the JVM options its backend.properties declares,
+ * Runs the worker as the plugin does: its own JVM, the JVM options its backend.json declares,
  * JSON lines on stdin and stdout, raw arrays in files.
  */
 class Nd4jWorkerProcessTest {
@@ -157,14 +158,15 @@ class Nd4jWorkerProcessTest {
 
     /** The JVM options the plugin will start this worker with, from the backend's own descriptor. */
     private static List<String> declaredJvmArgs() throws IOException {
-        Properties descriptor = new Properties();
-        try (InputStream in = Nd4jWorker.class.getResourceAsStream("/META-INF/opcompare/backend.properties")) {
-            assertNotNull(in, "backend.properties on the classpath");
-            descriptor.load(in);
+        JsonNode descriptor;
+        try (InputStream in = Nd4jWorker.class.getResourceAsStream("/META-INF/opcompare/backend.json")) {
+            assertNotNull(in, "backend.json on the classpath");
+            descriptor = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS).readTree(in);
         }
-        assertEquals(Nd4jWorker.class.getName(), descriptor.getProperty("mainClass"));
-        String jvmArgs = descriptor.getProperty("jvmArgs", "").strip();
-        return jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+"));
+        assertEquals(Nd4jWorker.class.getName(), descriptor.at("/worker/mainClass").asText());
+        List<String> jvmArgs = new ArrayList<>();
+        descriptor.at("/worker/jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+        return jvmArgs;
     }
 
     private static void send(Writer stdin, WorkerRequest request) throws IOException {
