@@ -199,9 +199,4 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
         }
         return c.getMessage() == null ? c.toString() : c.getMessage();
     }
-
-    static String javaExecutable() {
-        String exe = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
-        return Path.of(System.getProperty("java.home"), "bin", exe).toString();
-    }
 }
