@@ -163,7 +163,7 @@ public class CompareMojo extends AbstractMojo {
             return;
         }
         Path baseDir = project.getBasedir().toPath();
-        CompareOptions.Builder options = CompareOptions.builder().baseDir(baseDir).sizes(sizes).timeBudget(timeBudget)
+        CompareOptions.Builder options = CompareOptions.builder().sizes(sizes).timeBudget(timeBudget)
                 .jitWarmup(jitWarmup).repeats(repeats).compareThreads(compareThreads).caseTimeout(caseTimeout)
                 .outputDirectory(outputDirectory.toPath()).referenceCache(referenceCache).failOnBackendError(failOnBackendError)
                 .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python);

@@ -42,7 +42,8 @@ public final class CompareJob {
      * The compare goal's parameters, as written.
      *
      * @param baseDir the project's base directory: relative paths ({@code file(...)} domains, recordings) start there
-     * @param options the other parameters, as strings, checked together when the job runs
+     * @param options the other parameters, as strings, checked together when the job runs (relative
+     *     paths among them resolved against {@code baseDir})
      * @param cases the configured cases; empty runs the default suite
      * @param backends backend ids, comma-separated or as a list; empty selects the catalog's defaults
      * @param recordings outputs computed elsewhere, judged as backends of their own
@@ -100,7 +101,7 @@ public final class CompareJob {
         Path out = null;
         try {
             // Everything the user wrote is checked before any backend starts; each mistake names itself.
-            options = request.options().build();
+            options = request.options().baseDir(request.baseDir()).build();
             out = options.outputDirectory();
             wholePlan = Planner.plan(request.cases(), request.baseDir());
             selected = catalog.select(request.backends());
