@@ -3,7 +3,6 @@ package io.github.opcompare.plugin;
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.gpu.GpuProbe;
-import io.github.opcompare.engine.plan.CaseSpec;
 import io.github.opcompare.engine.run.CompareJob;
 import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
@@ -167,20 +166,29 @@ public class CompareMojo extends AbstractMojo {
                 .jitWarmup(jitWarmup).repeats(repeats).compareThreads(compareThreads).caseTimeout(caseTimeout)
                 .outputDirectory(outputDirectory.toPath()).referenceCache(referenceCache).failOnBackendError(failOnBackendError)
                 .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python);
+        CompareJob.Request request;
+        try {
+            request = new CompareJob.Request(baseDir, options, Case.toSpecs(cases), backends, Recording.toSpecs(recordings, baseDir),
+                    pluginVersion, runtimeInformation.getMavenVersion());
+        } catch (IllegalArgumentException e) {
+            throw configurationError(e);
+        }
         CompareJob.Outcome outcome;
         try {
-            List<CaseSpec> caseSpecs = Case.toSpecs(cases);
-            outcome = new CompareJob(new CompareJob.Request(baseDir, options, caseSpecs, backends,
-                    Recording.toSpecs(recordings, baseDir), pluginVersion, runtimeInformation.getMavenVersion()))
-                    .run(BackendCatalog.installed(), this::workerResolver, GpuProbe::detect, new MavenJobLog(getLog()));
-        } catch (IllegalArgumentException | CompareJob.ConfigurationException e) {
-            throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
+            outcome = new CompareJob(request).run(BackendCatalog.installed(), this::workerResolver, GpuProbe::detect,
+                    new MavenJobLog(getLog()));
+        } catch (CompareJob.ConfigurationException e) {
+            throw configurationError(e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         if (outcome.failsBuild()) {
             throw new MojoFailureException(outcome.buildFailure());
         }
+    }
+
+    private static MojoFailureException configurationError(Exception e) {
+        return new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
     }
 
     /** Workers resolved like plugin dependencies, through Maven Resolver. */
