@@ -103,6 +103,16 @@ class WorkerClasspathResolverTest {
         assertEquals(modules, known);
     }
 
+    /**
+     * The default backends, in the order results list them: the plugin's dependency order. Kept as it
+     * was when the catalog was a list in the engine, so that results.json reads the same.
+     */
+    @Test
+    void theDefaultsAreEveryCpuBackendInTheirFormerOrder() {
+        assertEquals(List.of("tensorflow-cpu", "nd4j-cpu", "numpy", "jdk", "jdk-strict"),
+                BackendCatalog.installed().defaults().stream().map(BackendDescriptor::id).toList());
+    }
+
     private static List<String> natives(Map<String, Artifact> graph, BackendDescriptor backend) throws Exception {
         String classifier = WorkerClasspathResolver.nativeClassifier(backend.launch(), "linux-x86_64");
         return WorkerClasspathResolver.platformArtifacts(backend.launch(), graph, classifier, backend).stream()
