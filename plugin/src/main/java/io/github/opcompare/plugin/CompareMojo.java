@@ -1,30 +1,14 @@
 package io.github.opcompare.plugin;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
-import io.github.opcompare.engine.backend.BackendDescriptor;
-import io.github.opcompare.engine.worker.LibraryEnvironment;
 import io.github.opcompare.engine.config.CompareOptions;
-import io.github.opcompare.engine.env.EnvironmentProbe;
-import io.github.opcompare.engine.gpu.GpuDetection;
-import io.github.opcompare.engine.gpu.GpuGate;
-import io.github.opcompare.engine.io.ResultsJson;
-import io.github.opcompare.engine.merge.ShardSpec;
 import io.github.opcompare.engine.gpu.GpuProbe;
-import io.github.opcompare.engine.plan.PlannedCase;
-import io.github.opcompare.engine.plan.Planner;
-import io.github.opcompare.engine.result.BackendInfo;
-import io.github.opcompare.engine.result.CaseResult;
-import io.github.opcompare.engine.result.Results;
-import io.github.opcompare.engine.run.ComparisonRunner;
-import io.github.opcompare.engine.run.ConsoleFormat;
-import io.github.opcompare.engine.run.RunListener;
-import io.github.opcompare.engine.run.RunSettings;
-import io.github.opcompare.engine.timing.TimingOptions;
+import io.github.opcompare.engine.run.CompareJob;
+import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,72 +161,40 @@ public class CompareMojo extends AbstractMojo {
             getLog().info("opcompare: skipped (opcompare.skip)");
             return;
         }
-        CompareOptions options;
-        List<PlannedCase> planned;
-        List<BackendDescriptor> selected;
-        RecordingBackends recorded;
-        List<PlannedCase> wholePlan;
-        Path out = outputDirectory.toPath();
+        Path baseDir = project.getBasedir().toPath();
+        CompareOptions.Builder options = CompareOptions.builder().sizes(sizes).timeBudget(timeBudget)
+                .jitWarmup(jitWarmup).repeats(repeats).compareThreads(compareThreads).caseTimeout(caseTimeout)
+                .outputDirectory(outputDirectory.toPath()).referenceCache(referenceCache).failOnBackendError(failOnBackendError)
+                .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python);
+        CompareJob.Request request;
         try {
-            // Everything the user wrote is checked before any backend starts; each mistake names itself.
-            options = CompareOptions.builder().baseDir(project.getBasedir().toPath()).sizes(sizes).timeBudget(timeBudget)
-                    .jitWarmup(jitWarmup).repeats(repeats).compareThreads(compareThreads).caseTimeout(caseTimeout)
-                    .outputDirectory(out).referenceCache(referenceCache).failOnBackendError(failOnBackendError)
-                    .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python).build();
-            planned = Planner.plan(Case.toSpecs(cases), project.getBasedir().toPath());
-            wholePlan = planned;
-            selected = BackendCatalog.select(backends);
-            recorded = RecordingBackends.prepare(recordings, planned, project.getBasedir(), out.resolve("recordings"),
-                    WorkerClasspathResolver.javaExecutable());
-            selected = recorded.appendTo(selected);
-            planned = options.shard() == null ? planned : options.shard().select(planned);
+            request = new CompareJob.Request(baseDir, options, Case.toSpecs(cases), backends, Recording.toSpecs(recordings, baseDir),
+                    pluginVersion, runtimeInformation.getMavenVersion());
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("opcompare could not write under " + out + ": " + e.getMessage(), e);
+            throw configurationError(e);
         }
-        ShardSpec part = options.shard();
-        // One look for GPUs serves the environment record and the GPU backends' gate. Without an
-        // NVIDIA driver it is one missing file under /proc; with one, one nvidia-smi call.
-        GpuDetection gpus = GpuProbe.detect();
-        RunSettings settings = new RunSettings(
-                out.resolve("results.json"),
-                out.resolve("work"),
-                out.resolve("logs"),
-                options.sizes(),
-                options.timeBudget(),
-                options.repeats(),
-                options.compareThreads(),
-                options.caseTimeout(),
-                options.startTimeout(),
-                5,
-                EnvironmentProbe.capture(runtimeInformation.getMavenVersion(), gpus),
-                pluginVersion,
-                options.jitWarmup(),
-                options.referenceCache());
-        // The GPU gate first: a GPU backend that cannot run here is skipped before anything is resolved.
-        WorkerCommandFactory resolver = GpuGate.around(LibraryEnvironment.tensorFlowDeterminism(options.tfDeterministicOps(),
-                new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(), repositories(), pluginVersion,
-                        WorkerClasspathResolver.javaExecutable(), options.python(), out.resolve("scripts"))), () -> gpus);
-        getLog().info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s")
-                + (part == null ? "" : " (shard " + part.label() + " of " + wholePlan.size() + " planned)") + " on "
-                + selected.stream().map(BackendDescriptor::id).toList());
-        Results results;
+        CompareJob.Outcome outcome;
         try {
-            results = new ComparisonRunner(settings, recorded.around(resolver), new LogListener()).run(planned, selected);
-            if (part != null) {
-                // Which part this is and the whole plan, so that merge can order the parts and miss none.
-                results = results.withShard(part.describe(wholePlan));
-                ResultsJson.write(results, settings.resultsFile());
-            }
+            outcome = new CompareJob(request).run(BackendCatalog.installed(), this::workerResolver, GpuProbe::detect,
+                    new MavenJobLog(getLog()));
+        } catch (CompareJob.ConfigurationException e) {
+            throw configurationError(e);
         } catch (IOException e) {
-            throw new MojoExecutionException("opcompare could not write its results under " + out + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage(), e);
         }
-        getLog().info("");
-        ConsoleFormat.summaryTable(results).forEach(getLog()::info);
-        getLog().info("");
-        getLog().info("opcompare: results in " + settings.resultsFile());
-        BackendErrorGate.apply(results, settings.resultsFile(), options.failOnBackendError(), getLog());
+        if (outcome.failsBuild()) {
+            throw new MojoFailureException(outcome.buildFailure());
+        }
+    }
+
+    private static MojoFailureException configurationError(Exception e) {
+        return new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
+    }
+
+    /** Workers resolved like plugin dependencies, through Maven Resolver. */
+    private WorkerCommandFactory workerResolver(CompareOptions options) {
+        return new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(), repositories(), pluginVersion,
+                WorkerCommand.javaOfThisJvm(), options.python(), options.outputDirectory().resolve("scripts"));
     }
 
     /** Project and plugin repositories, deduplicated by id: workers are resolved like plugin dependencies. */
@@ -251,37 +203,5 @@ public class CompareMojo extends AbstractMojo {
         project.getRemotePluginRepositories().forEach(r -> byId.putIfAbsent(r.getId(), r));
         project.getRemoteProjectRepositories().forEach(r -> byId.putIfAbsent(r.getId(), r));
         return new ArrayList<>(byId.values());
-    }
-
-    private final class LogListener implements RunListener {
-        private boolean referenceCached;
-
-        @Override
-        public void backendStarted(BackendInfo backend) {
-            if (backend.available()) {
-                getLog().info("opcompare: " + backend.id() + " ready (" + backend.library() + " " + backend.version() + ")");
-            }
-        }
-
-        @Override
-        public void caseFinished(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
-            getLog().info(ConsoleFormat.progressLine(index, total, result, elapsed, referenceCached));
-            referenceCached = false;
-        }
-
-        @Override
-        public void referenceCached(PlannedCase planned) {
-            referenceCached = true;
-        }
-
-        @Override
-        public void progress(PlannedCase planned, long done, long total, Duration elapsed) {
-            getLog().info(ConsoleFormat.sweepProgressLine(planned, done, total, elapsed));
-        }
-
-        @Override
-        public void warning(String message) {
-            getLog().warn("opcompare: " + message);
-        }
     }
 }

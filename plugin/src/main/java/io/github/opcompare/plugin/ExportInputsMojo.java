@@ -1,22 +1,13 @@
 package io.github.opcompare.plugin;
 
-import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.engine.io.ParameterPaths;
-import io.github.opcompare.engine.domain.InputPlan;
-import io.github.opcompare.engine.io.AtomicFiles;
-import io.github.opcompare.engine.npy.NpyWriter;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.plan.Planner;
-import io.github.opcompare.engine.recording.Recordings;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.opcompare.engine.recording.InputExport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -24,8 +15,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Writes every case's inputs as {@code .npy} files ({@code <case>-<dtype>-in<k>.npy}, k from 0) and a
- * {@code manifest.json}, so outputs can be computed with any Python stack and brought back as
+ * Writes every case's inputs as {@code .npy} files and a {@code manifest.json} (see the engine's
+ * {@code InputExport}), so outputs can be computed with any Python stack and brought back as
  * {@code <recordings>}. The inputs are exactly those {@code compare} generates (same seed, same
  * domains).
  */
@@ -54,46 +45,8 @@ public class ExportInputsMojo extends AbstractMojo {
             throw new MojoFailureException("opcompare configuration error: " + e.getMessage(), e);
         }
         Path dir = inputsDirectory.toPath();
-        List<Map<String, Object>> entries = new ArrayList<>();
         try {
-            for (PlannedCase p : planned) {
-                if (p.sweep().isPresent()) {
-                    getLog().info("opcompare: " + p.label() + " not exported: its inputs are every value of '"
-                            + p.inputExpressions().get(0) + "', generated chunk by chunk, not a file");
-                    continue;
-                }
-                List<Values> inputs = InputPlan.generate(p.domains(), p.dtype(), p.size(), p.seed());
-                // .npy has no bfloat16: its values go out as float32, which holds each of them exactly.
-                String descr = switch (p.dtype()) {
-                    case FLOAT16 -> "<f2";
-                    case BFLOAT16, FLOAT32 -> "<f4";
-                    case FLOAT64 -> "<f8";
-                };
-                List<String> files = new ArrayList<>();
-                for (int k = 0; k < inputs.size(); k++) {
-                    String name = p.id() + "-" + p.dtype().id() + "-in" + k + ".npy";
-                    Values v = inputs.get(k);
-                    NpyWriter.write(dir.resolve(name), descr, new int[] {v.length()}, v.array());
-                    files.add(name);
-                }
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("case", p.id());
-                entry.put("dtype", p.dtype().id());
-                entry.put("op", p.op().id());
-                entry.put("inputs", p.inputExpressions());
-                entry.put("length", inputs.get(0).length());
-                entry.put("outputLength", Recordings.outputLength(p));
-                entry.put("files", files);
-                if (p.dtype() == io.github.opcompare.worker.dtype.DType.BFLOAT16) {
-                    entry.put("storedAs", "float32");
-                }
-                entries.add(entry);
-            }
-            Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("schema", "opcompare-inputs/1");
-            manifest.put("cases", entries);
-            String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);
-            AtomicFiles.writeString(dir.resolve("manifest.json"), json + "\n");
+            InputExport.write(planned, dir, getLog()::info);
         } catch (IOException e) {
             throw new MojoExecutionException("opcompare could not write inputs under " + dir + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,10 @@
 package io.github.opcompare.plugin;
 
+import io.github.opcompare.engine.recording.RecordingSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One {@code <recording>}: outputs computed elsewhere, judged like a live backend named {@code name}.
  */
@@ -32,5 +37,15 @@ public class Recording {
 
     public String getFile() {
         return file;
+    }
+
+    /** The recordings as the engine takes them, files resolved against the project's base directory. */
+    static List<RecordingSpec> toSpecs(List<Recording> recordings, Path baseDir) {
+        List<RecordingSpec> specs = new ArrayList<>();
+        for (Recording r : recordings == null ? List.<Recording>of() : recordings) {
+            Path file = r.getFile() == null ? null : baseDir.resolve(r.getFile().trim()).normalize();
+            specs.add(new RecordingSpec(r.getName(), r.getCase(), r.getDtype(), file));
+        }
+        return specs;
     }
 }

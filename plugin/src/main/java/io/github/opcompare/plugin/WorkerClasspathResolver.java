@@ -3,6 +3,7 @@ package io.github.opcompare.plugin;
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.backend.Platform;
+import io.github.opcompare.engine.backend.WorkerLaunch;
 import io.github.opcompare.engine.worker.BackendUnavailableException;
 import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
@@ -13,11 +14,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
@@ -35,12 +34,11 @@ import org.eclipse.aether.graph.DependencyFilter;
 /**
  * Resolves a backend worker's classpath at run time through Maven Resolver, the way Surefire
  * resolves its providers: the worker module and its dependencies, plus the native jars of this
- * platform only (so a user without a GPU never downloads a GPU build). The worker jar's
- * {@code META-INF/opcompare/backend.properties} says which artifacts have native jars, its main
- * class and its JVM options.
+ * platform only (so a user without a GPU never downloads a GPU build). The backend's descriptor
+ * (read from the backend jar on the plugin's classpath, the same jar at the same version as the one
+ * resolved here) says which artifacts have native jars, its main class and its JVM options.
  */
 final class WorkerClasspathResolver implements WorkerCommandFactory {
-    static final String BACKEND_PROPERTIES = "META-INF/opcompare/backend.properties";
 
     /**
      * What a worker needs at run time: compile and runtime scopes. (Maven does not export
@@ -82,34 +80,33 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
         } catch (IllegalArgumentException e) {
             throw new BackendUnavailableException(e.getMessage());
         }
+        WorkerLaunch launch = backend.launch();
+        if (launch == null) {
+            throw new BackendUnavailableException(backend.id() + " has no worker to start: its descriptor names none");
+        }
         Artifact worker = workerArtifact(backend);
         Map<String, Artifact> byKey = new LinkedHashMap<>();
         for (Artifact a : workerArtifacts(backend)) {
             byKey.put(key(a), a);
         }
         Artifact resolvedWorker = byKey.get(key(worker));
-        Properties properties = backendProperties(resolvedWorker.getFile(), backend);
-        if ("python".equals(properties.getProperty("kind", "java").trim())) {
-            return pythonCommand(resolvedWorker.getFile(), properties, backend);
+        if (launch.python()) {
+            return pythonCommand(resolvedWorker.getFile(), launch, backend);
         }
         List<String> classpath = new ArrayList<>();
         byKey.values().forEach(a -> classpath.add(a.getFile().getAbsolutePath()));
-        String classifier = nativeClassifier(properties, platform, backend.device());
-        for (Artifact platformJar : platformArtifacts(properties, byKey, classifier, backend)) {
+        String classifier = nativeClassifier(launch, platform);
+        for (Artifact platformJar : platformArtifacts(launch, byKey, classifier, backend)) {
             if (!byKey.containsKey(key(platformJar))) {
                 classpath.add(resolveOne(platformJar, backend, classifier).getAbsolutePath());
             }
         }
-        String mainClass = properties.getProperty("mainClass");
-        if (mainClass == null || mainClass.isBlank()) {
-            throw new BackendUnavailableException(worker + " names no mainClass in " + BACKEND_PROPERTIES);
-        }
-        return WorkerCommand.java(javaExecutable, jvmArgs(properties), classpath, mainClass.trim(), backend.environment());
+        return WorkerCommand.java(javaExecutable, launch.jvmArgs(), classpath, launch.mainClass(), backend.environment());
     }
 
     /**
      * The worker and what it needs at run time, resolved: its classpath but for the native jars of
-     * this platform, which its backend.properties names. The worker API is the only opcompare jar
+     * this platform, which its descriptor names. The worker API is the only opcompare jar
      * among them; nothing of the engine (apfloat, Hipparchus, commons-statistics) reaches a worker.
      */
     List<Artifact> workerArtifacts(BackendDescriptor backend) throws BackendUnavailableException {
@@ -124,12 +121,9 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
      * A Python worker: its script is a resource of the worker jar, extracted beside the run's other
      * scratch files and started with a Python that can import numpy.
      */
-    private WorkerCommand pythonCommand(File workerJar, Properties properties, BackendDescriptor backend)
+    private WorkerCommand pythonCommand(File workerJar, WorkerLaunch launch, BackendDescriptor backend)
             throws BackendUnavailableException {
-        String script = properties.getProperty("script", "").trim();
-        if (script.isEmpty()) {
-            throw new BackendUnavailableException(backend.id() + " is kind=python but names no script in " + BACKEND_PROPERTIES);
-        }
+        String script = launch.script();
         String interpreter = PythonFinder.find(python);
         Path target = scriptDirectory.resolve(backend.id()).resolve(Path.of(script).getFileName().toString());
         try (URLClassLoader loader = new URLClassLoader(new URL[] {workerJar.toURI().toURL()}, null)) {
@@ -169,19 +163,19 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
 
     /**
      * The classifier of a backend's native jars: the platform's ({@code linux-x86_64}), plus the suffix
-     * its worker declares for the backend's device. TensorFlow's GPU natives are the same artifact
-     * with classifier {@code linux-x86_64-gpu} ({@code classifierSuffix.gpu=-gpu}); ND4J's CUDA build is
-     * other artifacts with the plain platform classifier, so its worker declares no suffix.
+     * its descriptor declares for the backend. TensorFlow's GPU natives are the same artifact with
+     * classifier {@code linux-x86_64-gpu} (suffix {@code -gpu}); ND4J's CUDA build is other artifacts
+     * with the plain platform classifier, so its descriptor declares no suffix.
      */
-    static String nativeClassifier(Properties properties, String platform, String device) {
-        return platform + properties.getProperty("classifierSuffix." + device, "").trim();
+    static String nativeClassifier(WorkerLaunch launch, String platform) {
+        return platform + launch.classifierSuffix();
     }
 
     /** Native jars: each named artifact with the given classifier, at the version the graph chose. */
-    static List<Artifact> platformArtifacts(Properties properties, Map<String, Artifact> graph, String platform,
+    static List<Artifact> platformArtifacts(WorkerLaunch launch, Map<String, Artifact> graph, String platform,
             BackendDescriptor backend) throws BackendUnavailableException {
         List<Artifact> natives = new ArrayList<>();
-        for (String coordinate : list(properties.getProperty("platformArtifacts"), ",")) {
+        for (String coordinate : launch.platformArtifacts()) {
             String[] parts = coordinate.split(":");
             Artifact base = graph.get(parts[0] + ":" + parts[1] + ":");
             if (base == null) {
@@ -191,34 +185,6 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
             natives.add(new DefaultArtifact(parts[0], parts[1], platform, "jar", base.getVersion()));
         }
         return natives;
-    }
-
-    private static Properties backendProperties(File workerJar, BackendDescriptor backend) throws BackendUnavailableException {
-        // A reactor build hands us target/classes; a repository hands us the jar. A class loader reads both.
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {workerJar.toURI().toURL()}, null)) {
-            URL resource = loader.findResource(BACKEND_PROPERTIES);
-            if (resource == null) {
-                throw new BackendUnavailableException(workerJar + " has no " + BACKEND_PROPERTIES + "; is it an opcompare worker?");
-            }
-            Properties properties = new Properties();
-            try (InputStream in = resource.openStream()) {
-                properties.load(in);
-            }
-            return properties;
-        } catch (IOException e) {
-            throw new BackendUnavailableException("cannot read " + BACKEND_PROPERTIES + " of " + backend.id() + ": " + e, e);
-        }
-    }
-
-    private static List<String> jvmArgs(Properties properties) {
-        return list(properties.getProperty("jvmArgs"), " ");
-    }
-
-    private static List<String> list(String value, String separator) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(value.trim().split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** groupId:artifactId:classifier — the identity of a jar on a classpath, whatever its version. */
@@ -232,10 +198,5 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
             c = c.getCause();
         }
         return c.getMessage() == null ? c.toString() : c.getMessage();
-    }
-
-    static String javaExecutable() {
-        String exe = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
-        return Path.of(System.getProperty("java.home"), "bin", exe).toString();
     }
 }

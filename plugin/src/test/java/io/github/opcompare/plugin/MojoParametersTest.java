@@ -45,6 +45,7 @@ class MojoParametersTest {
         set(mojo, "failOnBackendError", "false");
         set(mojo, "skip", "false");
         set(mojo, "pluginVersion", "test");
+        set(mojo, "runtimeInformation", new org.apache.maven.rtinfo.internal.DefaultRuntimeInformation());
         for (Map.Entry<String, Object> e : overrides.entrySet()) {
             set(mojo, e.getKey(), e.getValue());
         }

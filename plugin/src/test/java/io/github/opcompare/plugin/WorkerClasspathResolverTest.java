@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,14 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What a worker's classpath holds, by backend: its dependency graph resolved as the plugin resolves it
- * (from the modules' poms as they are now), and which native jars it adds, decided from the worker's
- * backend.properties and the backend's device.
+ * (from the modules' poms as they are now), and which native jars it adds, decided from the backend's
+ * descriptor, as the plugin finds it on its own classpath.
  */
 class WorkerClasspathResolverTest {
-    /** The workers' own descriptors, as they are built into their jars. */
-    private static final Path TENSORFLOW = Path.of("../backends/tensorflow/src/main/resources/META-INF/opcompare/backend.properties");
-    private static final Path ND4J_GPU = Path.of("../backends/nd4j-gpu/src/main/resources/META-INF/opcompare/backend.properties");
-
     /** Jars of the engine's own libraries, or of the engine: none may reach a worker. */
     private static final List<String> ENGINE_ONLY = List.of("io.github.opcompare:opcompare-engine:",
             "org.apfloat:", "org.hipparchus:", "org.apache.commons:commons-statistics");
@@ -64,23 +58,21 @@ class WorkerClasspathResolverTest {
     }
 
     static List<String> backendIds() {
-        return BackendCatalog.all().stream().map(BackendDescriptor::id).toList();
+        return BackendCatalog.installed().all().stream().map(BackendDescriptor::id).toList();
     }
 
     @Test
     void tensorFlowOnTheGpuGetsTheGpuBuildOfItsNatives() throws Exception {
-        Properties tf = load(TENSORFLOW);
         Map<String, Artifact> graph = Map.of("org.tensorflow:tensorflow-core-native:",
                 new DefaultArtifact("org.tensorflow:tensorflow-core-native:1.1.0"));
         assertEquals(List.of("org.tensorflow:tensorflow-core-native:jar:linux-x86_64-gpu:1.1.0"),
-                natives(tf, graph, backend("tensorflow-gpu")));
+                natives(graph, backend("tensorflow-gpu")));
         assertEquals(List.of("org.tensorflow:tensorflow-core-native:jar:linux-x86_64:1.1.0"),
-                natives(tf, graph, backend("tensorflow-cpu")));
+                natives(graph, backend("tensorflow-cpu")));
     }
 
     @Test
     void nd4jOnTheGpuGetsTheCudaBuildWithThePlainPlatformClassifier() throws Exception {
-        Properties nd4j = load(ND4J_GPU);
         Map<String, Artifact> graph = Map.of(
                 "org.nd4j:nd4j-cuda-11.6:", new DefaultArtifact("org.nd4j:nd4j-cuda-11.6:1.0.0-M2.1"),
                 "org.nd4j:nd4j-cuda-11.6-preset:", new DefaultArtifact("org.nd4j:nd4j-cuda-11.6-preset:1.0.0-M2.1"),
@@ -89,34 +81,45 @@ class WorkerClasspathResolverTest {
         assertEquals(List.of("org.nd4j:nd4j-cuda-11.6:jar:linux-x86_64:1.0.0-M2.1",
                 "org.nd4j:nd4j-cuda-11.6-preset:jar:linux-x86_64:1.0.0-M2.1",
                 "org.bytedeco:cuda:jar:linux-x86_64:11.6-8.3-1.5.7",
-                "org.bytedeco:javacpp:jar:linux-x86_64:1.5.7"), natives(nd4j, graph, backend("nd4j-gpu")));
+                "org.bytedeco:javacpp:jar:linux-x86_64:1.5.7"), natives(graph, backend("nd4j-gpu")));
     }
 
     @Test
-    void aSuffixAppliesOnlyToItsDevice() {
-        Properties properties = new Properties();
-        properties.setProperty("classifierSuffix.gpu", " -gpu ");
-        assertEquals("linux-x86_64-gpu", WorkerClasspathResolver.nativeClassifier(properties, "linux-x86_64", "gpu"));
-        assertEquals("linux-x86_64", WorkerClasspathResolver.nativeClassifier(properties, "linux-x86_64", "cpu"));
-        assertEquals("linux-x86_64", WorkerClasspathResolver.nativeClassifier(new Properties(), "linux-x86_64", "gpu"));
+    void aSuffixAppliesOnlyToTheBackendThatDeclaresIt() {
+        assertEquals("linux-x86_64-gpu", WorkerClasspathResolver.nativeClassifier(backend("tensorflow-gpu").launch(), "linux-x86_64"));
+        assertEquals("linux-x86_64", WorkerClasspathResolver.nativeClassifier(backend("tensorflow-cpu").launch(), "linux-x86_64"));
+        assertEquals("linux-x86_64", WorkerClasspathResolver.nativeClassifier(backend("nd4j-gpu").launch(), "linux-x86_64"));
     }
 
-    private static List<String> natives(Properties properties, Map<String, Artifact> graph, BackendDescriptor backend)
-            throws Exception {
-        String classifier = WorkerClasspathResolver.nativeClassifier(properties, "linux-x86_64", backend.device());
-        return WorkerClasspathResolver.platformArtifacts(properties, graph, classifier, backend).stream()
+    /** The catalog the plugin builds holds every backend module of this build: none was left out of the plugin's pom. */
+    @Test
+    void thePluginKnowsEveryBackendModule() throws Exception {
+        java.util.Set<String> modules = new java.util.TreeSet<>();
+        try (var dirs = Files.list(Path.of("../backends"))) {
+            dirs.filter(d -> Files.exists(d.resolve("pom.xml"))).forEach(d -> modules.add("opcompare-backend-" + d.getFileName()));
+        }
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        BackendCatalog.installed().all().forEach(b -> known.add(b.workerArtifactId()));
+        assertEquals(modules, known);
+    }
+
+    /**
+     * The default backends, in the order results list them: the plugin's dependency order. Kept as it
+     * was when the catalog was a list in the engine, so that results.json reads the same.
+     */
+    @Test
+    void theDefaultsAreEveryCpuBackendInTheirFormerOrder() {
+        assertEquals(List.of("tensorflow-cpu", "nd4j-cpu", "numpy", "jdk", "jdk-strict"),
+                BackendCatalog.installed().defaults().stream().map(BackendDescriptor::id).toList());
+    }
+
+    private static List<String> natives(Map<String, Artifact> graph, BackendDescriptor backend) throws Exception {
+        String classifier = WorkerClasspathResolver.nativeClassifier(backend.launch(), "linux-x86_64");
+        return WorkerClasspathResolver.platformArtifacts(backend.launch(), graph, classifier, backend).stream()
                 .map(Artifact::toString).toList();
     }
 
     private static BackendDescriptor backend(String id) {
-        return BackendCatalog.find(id).orElseThrow();
-    }
-
-    private static Properties load(Path file) throws Exception {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-        }
-        return properties;
+        return BackendCatalog.installed().find(id).orElseThrow();
     }
 }

@@ -1,6 +1,12 @@
 package io.github.opcompare.engine.backend;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,50 +16,87 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Every backend opcompare knows. A new backend is a worker module under {@code backends/} and one
- * line here.
+ * Every backend opcompare knows, built from the descriptors of the backend modules it finds
+ * ({@link DescriptorFile#RESOURCE}). The engine names no library: a new backend is a module that
+ * carries its descriptor, found here because its jar is on the plugin's classpath.
  */
 public final class BackendCatalog {
     public static final String GROUP_ID = "io.github.opcompare";
 
-    private static final List<BackendDescriptor> ALL = List.of(
-            new BackendDescriptor("tensorflow-cpu", "tensorflow", "cpu", "opcompare-backend-tensorflow",
-                    Map.of("OPCOMPARE_TF_DEVICE", "cpu", "CUDA_VISIBLE_DEVICES", "", "TF_CPP_MIN_LOG_LEVEL", "1")),
-            new BackendDescriptor("nd4j-cpu", "nd4j", "cpu", "opcompare-backend-nd4j", Map.of()),
-            new BackendDescriptor("numpy", "numpy", "cpu", "opcompare-backend-numpy", Map.of()),
-            new BackendDescriptor("jdk", "jdk", "cpu", "opcompare-backend-jdk", Map.of("OPCOMPARE_JDK_MATH", "math")),
-            new BackendDescriptor("jdk-strict", "jdk-strict", "cpu", "opcompare-backend-jdk", Map.of("OPCOMPARE_JDK_MATH", "strict")),
-            // GPU backends run only when named (see defaults()), and only past the GPU gate
-            // (engine.gpu.GpuGate). tensorflow-gpu is the TensorFlow worker on /device:GPU:0: the GPU
-            // stays visible, and TF's warnings (a CUDA library it could not load) reach the worker's log.
-            new BackendDescriptor("tensorflow-gpu", "tensorflow", "gpu", "opcompare-backend-tensorflow",
-                    Map.of("OPCOMPARE_TF_DEVICE", "gpu", "TF_CPP_MIN_LOG_LEVEL", "1")),
-            new BackendDescriptor("nd4j-gpu", "nd4j", "gpu", "opcompare-backend-nd4j-gpu", Map.of()));
+    private static volatile BackendCatalog installed;
 
-    private BackendCatalog() {
+    private final List<BackendDescriptor> all;
+
+    private BackendCatalog(List<BackendDescriptor> all) {
+        Map<String, BackendDescriptor> byId = new LinkedHashMap<>();
+        for (BackendDescriptor backend : all) {
+            BackendDescriptor twin = byId.putIfAbsent(backend.id(), backend);
+            if (twin != null) {
+                throw new IllegalArgumentException("Two backend descriptors claim the id '" + backend.id() + "': "
+                        + twin.workerArtifactId() + " and " + backend.workerArtifactId());
+            }
+        }
+        this.all = List.copyOf(all);
     }
 
-    public static List<BackendDescriptor> all() {
-        return ALL;
+    /** A catalog of exactly these backends, in this order. */
+    public static BackendCatalog of(List<BackendDescriptor> backends) {
+        return new BackendCatalog(backends);
     }
 
-    public static Optional<BackendDescriptor> find(String id) {
-        return ALL.stream().filter(b -> b.id().equals(id)).findFirst();
+    /**
+     * The backends whose descriptors {@code loader} can see, in classpath order.
+     *
+     * @throws IllegalArgumentException naming the descriptor that is malformed or incomplete
+     */
+    public static BackendCatalog fromClassLoader(ClassLoader loader) {
+        List<BackendDescriptor> found = new ArrayList<>();
+        try {
+            for (URL url : Collections.list(loader.getResources(DescriptorFile.RESOURCE))) {
+                try (InputStream in = url.openStream()) {
+                    found.addAll(DescriptorFile.read(in, url.toString()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the backend descriptors: " + e.getMessage(), e);
+        }
+        return new BackendCatalog(found);
+    }
+
+    /**
+     * The backends installed beside the engine: the descriptors on the engine's own class loader
+     * (in the plugin, the backend jars it depends on). Read once.
+     */
+    public static BackendCatalog installed() {
+        BackendCatalog catalog = installed;
+        if (catalog == null) {
+            catalog = fromClassLoader(BackendCatalog.class.getClassLoader());
+            installed = catalog;
+        }
+        return catalog;
+    }
+
+    public List<BackendDescriptor> all() {
+        return all;
+    }
+
+    public Optional<BackendDescriptor> find(String id) {
+        return all.stream().filter(b -> b.id().equals(id)).findFirst();
     }
 
     /**
      * What runs when no backend is named: every backend on the CPU. GPU backends run only when named,
      * so that nobody downloads a GPU build (600 MB to 1 GB) without asking for it.
      */
-    public static List<BackendDescriptor> defaults() {
-        return ALL.stream().filter(b -> "cpu".equals(b.device())).collect(Collectors.toList());
+    public List<BackendDescriptor> defaults() {
+        return all.stream().filter(b -> "cpu".equals(b.device())).collect(Collectors.toList());
     }
 
     /**
      * Parses a backend list ({@code "tensorflow-cpu, nd4j-cpu"}); empty means {@link #defaults()}.
      * Unknown ids are an error that names them and lists the valid ones.
      */
-    public static List<BackendDescriptor> select(List<String> ids) {
+    public List<BackendDescriptor> select(List<String> ids) {
         Set<String> wanted = new LinkedHashSet<>();
         for (String entry : ids == null ? List.<String>of() : ids) {
             for (String id : entry.split(",")) {
@@ -78,7 +121,7 @@ public final class BackendCatalog {
         return selected;
     }
 
-    public static String validIds() {
-        return ALL.stream().map(BackendDescriptor::id).collect(Collectors.joining(", "));
+    public String validIds() {
+        return all.stream().map(BackendDescriptor::id).collect(Collectors.joining(", "));
     }
 }

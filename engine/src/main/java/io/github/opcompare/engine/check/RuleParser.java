@@ -24,10 +24,15 @@ public final class RuleParser {
 
     /**
      * @param results the results the rules will judge: backends they name (recordings) are valid
-     *     besides the catalog's
+     *     besides the installed catalog's
      */
     public static List<Rule> parse(List<RuleSpec> specs, Results results) {
-        Set<String> backends = validBackends(results);
+        return parse(specs, results, BackendCatalog.installed());
+    }
+
+    /** The same with the backends of {@code catalog} as the known ones. */
+    public static List<Rule> parse(List<RuleSpec> specs, Results results, BackendCatalog catalog) {
+        Set<String> backends = validBackends(results, catalog);
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             try {
@@ -108,9 +113,9 @@ public final class RuleParser {
         return trimmed;
     }
 
-    private static Set<String> validBackends(Results results) {
+    private static Set<String> validBackends(Results results, BackendCatalog catalog) {
         Set<String> valid = new LinkedHashSet<>();
-        BackendCatalog.all().stream().map(BackendDescriptor::id).forEach(valid::add);
+        catalog.all().stream().map(BackendDescriptor::id).forEach(valid::add);
         if (results != null && results.backends() != null) {
             results.backends().stream().map(BackendInfo::id).map(id -> QualifiedBackend.parse(id).backend()).forEach(valid::add);
         }

@@ -1,41 +1,39 @@
 package io.github.opcompare.engine.gpu;
 
 import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.backend.GpuRequirements;
 import io.github.opcompare.engine.backend.Platform;
 import io.github.opcompare.engine.worker.BackendUnavailableException;
 import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
-import java.util.Map;
+
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Stands in front of the factory that resolves workers: a backend on device {@code gpu} reaches it
- * only when this machine has an NVIDIA GPU, a driver and CUDA libraries its library's GPU build can
- * use. Otherwise the backend is skipped with a reason that says what is missing and how to get it,
- * before a single artifact is resolved, so a machine without a GPU never downloads a GPU build (the
- * TensorFlow and ND4J GPU natives are 600 MB to 1 GB). Backends on other devices pass straight
- * through. The checks run once per gate and are cheap: no process at all without a driver.
+ * only when this machine has an NVIDIA GPU, a driver and CUDA libraries its GPU build can use, as
+ * the backend's descriptor states them ({@link io.github.opcompare.engine.backend.GpuRequirements}).
+ * Otherwise the backend is skipped with a reason that says what is missing and how to get it,
+ * before a single artifact is resolved, so a machine without a GPU never downloads a GPU build (GPU
+ * natives are 600 MB to 1 GB). Backends on other devices pass straight through. The checks run once
+ * per gate and are cheap: no process at all without a driver.
  */
 public final class GpuGate implements WorkerCommandFactory {
-    /** The only platform both GPU builds are published for. */
-    static final String GPU_PLATFORM = "linux-x86_64";
-
     private final WorkerCommandFactory delegate;
     private final Supplier<String> platform;
     private final Supplier<GpuDetection> detection;
     private final Supplier<SharedLibraries> loader;
-    private final Map<String, GpuStack> stacks;
     private GpuDetection detected;
     private SharedLibraries libraries;
 
     GpuGate(WorkerCommandFactory delegate, Supplier<String> platform, Supplier<GpuDetection> detection,
-            Supplier<SharedLibraries> loader, Map<String, GpuStack> stacks) {
+            Supplier<SharedLibraries> loader) {
         this.delegate = delegate;
         this.platform = platform;
         this.detection = detection;
         this.loader = loader;
-        this.stacks = Map.copyOf(stacks);
     }
 
     /** The gate for this machine, in front of {@code delegate}; it looks for GPUs when first asked about one. */
@@ -49,8 +47,7 @@ public final class GpuGate implements WorkerCommandFactory {
      */
     public static GpuGate around(WorkerCommandFactory delegate, Supplier<GpuDetection> detection) {
         return new GpuGate(delegate, GpuGate::currentPlatform, detection,
-                () -> SharedLibraries.system(CommandRunner.processes(), System.getenv()),
-                Map.of("tensorflow", GpuStack.TENSORFLOW, "nd4j", GpuStack.ND4J));
+                () -> SharedLibraries.system(CommandRunner.processes(), System.getenv()));
     }
 
     @Override
@@ -69,9 +66,12 @@ public final class GpuGate implements WorkerCommandFactory {
     /** Why {@code backend} cannot run on this machine's GPU; empty when it can as far as can be told without starting it. */
     synchronized Optional<String> problem(BackendDescriptor backend) {
         String here = platform.get();
-        if (!GPU_PLATFORM.equals(here)) {
-            return Optional.of(backend.id() + " runs on " + GPU_PLATFORM + " only, the one platform the GPU builds of"
-                    + " TensorFlow Java and ND4J are published for, and this machine is " + here);
+        GpuRequirements requirements = backend.gpu();
+        if (requirements != null && !requirements.platforms().contains(here)) {
+            List<String> platforms = requirements.platforms();
+            return Optional.of(backend.id() + " runs on " + String.join(", ", platforms) + " only, the "
+                    + (platforms.size() == 1 ? "one platform" : "platforms") + " its GPU build ("
+                    + requirements.summary() + ") is published for, and this machine is " + here);
         }
         if (detected == null) {
             detected = detection.get();
@@ -79,14 +79,13 @@ public final class GpuGate implements WorkerCommandFactory {
         if (!detected.found()) {
             return Optional.of("no NVIDIA GPU found: " + detected.problem());
         }
-        GpuStack stack = stacks.get(backend.library());
-        if (stack == null) {
+        if (requirements == null) {
             return Optional.empty();
         }
         if (libraries == null) {
             libraries = loader.get();
         }
-        return stack.problem(detected, libraries);
+        return GpuStack.of(backend).problem(detected, libraries);
     }
 
     private static String currentPlatform() {

@@ -1,62 +1,39 @@
 package io.github.opcompare.engine.gpu;
 
+import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.backend.GpuRequirements;
+import io.github.opcompare.engine.backend.RequiredLibrary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What one library's GPU build needs from the machine besides a GPU: a driver new enough for its
- * CUDA version, the CUDA libraries it loads at run time, and GPUs it has kernels for. Checked before
- * anything is resolved, so that a missing cuDNN costs a message, not a 600 MB download and a crash.
+ * What one backend's GPU build needs from the machine besides a GPU, as its descriptor says: a
+ * driver new enough for its CUDA version, the CUDA libraries it loads at run time, and GPUs it has
+ * kernels for. Checked before anything is resolved, so that a missing cuDNN costs a message, not a
+ * 600 MB download and a crash.
  *
+ * @param backendId the GPU backend, for messages
  * @param summary what the build is, for messages ({@code TensorFlow 2.18's GPU build (CUDA 12, cuDNN 9)})
  * @param minimumDriver the oldest NVIDIA driver its CUDA version runs on
  * @param libraries the libraries it loads from the host
  * @param ownSearchDirs directories the build searches by itself besides the loader's (its RUNPATH)
- * @param devices why the GPUs found cannot run it, if they cannot
+ * @param kernels the GPUs it has kernels for; null when its descriptor names no kernel table
  */
-record GpuStack(String summary, String minimumDriver, List<RequiredLibrary> libraries, List<Path> ownSearchDirs,
-        Function<List<GpuDevice>, Optional<String>> devices) {
+record GpuStack(String backendId, String summary, String minimumDriver, List<RequiredLibrary> libraries,
+        List<Path> ownSearchDirs, KernelCoverage kernels) {
 
-    /**
-     * TensorFlow Java 1.1.0's {@code linux-x86_64-gpu} natives: TensorFlow 2.18, for CUDA 12 and cuDNN 9
-     * (TensorFlow tested 2.18 with CUDA 12.5 and cuDNN 9.3, hence the 12-5 packages). It dlopens these at start (tsl's {@code dso_loader}: cudart, cublas, cublasLt,
-     * cufft, cusolver, cusparse, cudnn) and, if any is missing, registers no GPU at all and runs every
-     * op on the CPU; the worker's placement check would catch that, but only after the download.
-     * CUDA 12 needs driver 525.60.13 or later on Linux.
-     */
-    static final GpuStack TENSORFLOW = new GpuStack("TensorFlow 2.18's GPU build (CUDA 12, cuDNN 9)", "525.60.13",
-            List.of(
-                    new RequiredLibrary("libcuda.so.1", "the NVIDIA driver's CUDA library", "libnvidia-compute-<driver branch>"),
-                    new RequiredLibrary("libcudart.so.12", "CUDA 12 runtime", "cuda-cudart-12-5"),
-                    new RequiredLibrary("libcublas.so.12", "cuBLAS 12", "libcublas-12-5"),
-                    new RequiredLibrary("libcublasLt.so.12", "cuBLASLt 12", "libcublas-12-5"),
-                    new RequiredLibrary("libcufft.so.11", "cuFFT 11 of CUDA 12", "libcufft-12-5"),
-                    new RequiredLibrary("libcusolver.so.11", "cuSOLVER 11 of CUDA 12", "libcusolver-12-5"),
-                    new RequiredLibrary("libcusparse.so.12", "cuSPARSE 12", "libcusparse-12-5"),
-                    new RequiredLibrary("libcudnn.so.9", "cuDNN 9", "libcudnn9-cuda-12")),
-            List.of(), devices -> Optional.empty());
-
-    /**
-     * ND4J 1.0.0-M2.1's {@code nd4j-cuda-11.6}: libnd4jcuda.so links the CUDA runtime statically and
-     * needs cuBLAS 11 and cuSOLVER 11 (its ELF NEEDED entries); JavaCPP's CUDA bindings, which ND4J
-     * loads first to count the GPUs, need the CUDA 11 runtime. Both look in
-     * {@code /usr/local/cuda-11.6/lib64} by themselves (RUNPATH, JavaCPP's link path). CUDA 11 needs
-     * driver 450.80.02 or later on Linux.
-     */
-    static final GpuStack ND4J = new GpuStack("ND4J's CUDA 11.6 build (" + Nd4jCudaKernels.ARTIFACT + ")", "450.80.02",
-            List.of(
-                    new RequiredLibrary("libcuda.so.1", "the NVIDIA driver's CUDA library", "libnvidia-compute-<driver branch>"),
-                    new RequiredLibrary("libcudart.so.11.0", "CUDA 11 runtime", "cuda-cudart-11-8"),
-                    new RequiredLibrary("libcublas.so.11", "cuBLAS 11", "libcublas-11-8"),
-                    new RequiredLibrary("libcublasLt.so.11", "cuBLASLt 11", "libcublas-11-8"),
-                    new RequiredLibrary("libcusolver.so.11", "cuSOLVER 11 of CUDA 11", "libcusolver-11-8")),
-            List.of(Path.of("/usr/local/cuda-11.6/lib64")), Nd4jCudaKernels::problem);
+    /** The stack a GPU backend's descriptor describes. */
+    static GpuStack of(BackendDescriptor backend) {
+        GpuRequirements gpu = backend.gpu();
+        return new GpuStack(backend.id(), gpu.summary(), gpu.minimumDriver(), gpu.libraries(),
+                gpu.searchDirs().stream().map(Path::of).toList(),
+                gpu.kernels() == null ? null : new KernelCoverage(gpu.kernels()));
+    }
 
     /** What keeps this build from running here, said so that a user can fix it; empty when nothing does. */
     Optional<String> problem(GpuDetection detection, SharedLibraries loader) {
@@ -64,7 +41,7 @@ record GpuStack(String summary, String minimumDriver, List<RequiredLibrary> libr
             return Optional.of(summary + " needs NVIDIA driver " + minimumDriver + " or later, and this machine has "
                     + detection.driverVersion() + "; update the driver");
         }
-        Optional<String> devicesProblem = devices.apply(detection.devices());
+        Optional<String> devicesProblem = kernels == null ? Optional.empty() : kernels.problem(detection.devices(), backendId);
         if (devicesProblem.isPresent()) {
             return devicesProblem;
         }

@@ -17,4 +17,10 @@ public record WorkerCommand(List<String> command, Map<String, String> environmen
         command.add(mainClass);
         return new WorkerCommand(List.copyOf(command), Map.copyOf(environment));
     }
+
+    /** The {@code java} of the JVM this runs in: workers run on the same Java as the build. */
+    public static String javaOfThisJvm() {
+        String exe = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", exe).toString();
+    }
 }

@@ -3,7 +3,7 @@ package io.github.opcompare.engine.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.opcompare.engine.backend.BackendCatalog;
+import io.github.opcompare.engine.backend.SourceDescriptors;
 import io.github.opcompare.engine.npy.NpyReader;
 import io.github.opcompare.engine.plan.CaseSpec;
 import io.github.opcompare.engine.plan.Planner;
@@ -39,8 +39,8 @@ class ConfigurationErrorsTest {
                         "Invalid case 1: Unknown op 'sqrtt'; valid ops are: " + OPS),
                 Arguments.of("no op", plan(" ", null, "uniform(0,1)", 10),
                         "Invalid case 1: no <op> given; valid ops are: " + OPS),
-                Arguments.of("unknown backend", (Executable) () -> BackendCatalog.select(List.of("tensorflow-cpu,tensorflow-tpu")),
-                        "Unknown backend 'tensorflow-tpu'; valid backends are: " + BackendCatalog.validIds()),
+                Arguments.of("unknown backend", (Executable) () -> SourceDescriptors.catalog().select(List.of("tensorflow-cpu,tensorflow-tpu")),
+                        "Unknown backend 'tensorflow-tpu'; valid backends are: " + SourceDescriptors.catalog().validIds()),
                 Arguments.of("unknown dtype", plan("exp", "float32,float128", "uniform(0,1)", 10),
                         "Invalid case 1: Unknown dtype 'float128'; valid dtypes are: float16, bfloat16, float32, float64"),
                 Arguments.of("domain does not parse: unknown name", plan("exp", null, "unifrom(0,1)", 10),

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.backend.SourceDescriptors;
 import io.github.opcompare.engine.worker.BackendUnavailableException;
 import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The gate decides before the resolver is asked, so a skipped GPU backend resolves (downloads) nothing. */
 class GpuGateTest {
-    static final BackendDescriptor TF_GPU = BackendCatalog.find("tensorflow-gpu").orElseThrow();
-    static final BackendDescriptor ND4J_GPU = BackendCatalog.find("nd4j-gpu").orElseThrow();
-    static final BackendDescriptor TF_CPU = BackendCatalog.find("tensorflow-cpu").orElseThrow();
+    static final BackendDescriptor TF_GPU = SourceDescriptors.find("tensorflow-gpu");
+    static final BackendDescriptor ND4J_GPU = SourceDescriptors.find("nd4j-gpu");
+    static final BackendDescriptor TF_CPU = SourceDescriptors.find("tensorflow-cpu");
     static final WorkerCommand COMMAND = new WorkerCommand(List.of("java", "Worker"), Map.of());
     static final GpuDetection NO_DRIVER = GpuDetection.none(null,
             "/proc/driver/nvidia/version does not exist, so no NVIDIA kernel driver is loaded");
@@ -42,7 +42,7 @@ class GpuGateTest {
     @Test
     void cpuBackendsPassWithoutAnyProbing() throws Exception {
         GpuGate gate = new GpuGate(resolver, () -> fail("no platform check for a CPU backend"),
-                () -> fail("no GPU probe for a CPU backend"), () -> fail("no library search for a CPU backend"), stacks());
+                () -> fail("no GPU probe for a CPU backend"), () -> fail("no library search for a CPU backend"));
         assertSame(COMMAND, gate.commandFor(TF_CPU));
         assertEquals(List.of("tensorflow-cpu"), resolved);
     }
@@ -53,7 +53,7 @@ class GpuGateTest {
         GpuGate gate = new GpuGate(resolver, () -> "linux-x86_64", () -> {
             probes.incrementAndGet();
             return NO_DRIVER;
-        }, () -> fail("no library search without a GPU"), stacks());
+        }, () -> fail("no library search without a GPU"));
         for (BackendDescriptor backend : List.of(TF_GPU, ND4J_GPU)) {
             BackendUnavailableException e = assertThrows(BackendUnavailableException.class, () -> gate.commandFor(backend));
             assertEquals("no NVIDIA GPU found: /proc/driver/nvidia/version does not exist, so no NVIDIA kernel driver is"
@@ -67,10 +67,11 @@ class GpuGateTest {
     @Test
     void onAnotherPlatformTheGpuIsNotEvenLookedFor() {
         GpuGate gate = new GpuGate(resolver, () -> "macosx-arm64", () -> fail("no GPU probe off linux-x86_64"),
-                () -> fail("no library search"), stacks());
+                () -> fail("no library search"));
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class, () -> gate.commandFor(TF_GPU));
-        assertTrue(e.getMessage().startsWith("tensorflow-gpu runs on linux-x86_64 only"), e.getMessage());
-        assertTrue(e.getMessage().contains("this machine is macosx-arm64"), e.getMessage());
+        assertEquals("tensorflow-gpu runs on linux-x86_64 only, the one platform its GPU build (TensorFlow 2.18's GPU build"
+                + " (CUDA 12, cuDNN 9)) is published for, and this machine is macosx-arm64. Checked before resolving"
+                + " tensorflow-gpu's worker, so nothing of it was downloaded", e.getMessage());
         assertEquals(List.of(), resolved);
     }
 
@@ -86,7 +87,7 @@ class GpuGateTest {
             searches.incrementAndGet();
             return new SharedLibraries(Map.of(), List.of(lib), List.of());
         };
-        GpuGate gate = new GpuGate(resolver, () -> "linux-x86_64", () -> h100, everything, stacks());
+        GpuGate gate = new GpuGate(resolver, () -> "linux-x86_64", () -> h100, everything);
         assertSame(COMMAND, gate.commandFor(TF_GPU));
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class, () -> gate.commandFor(ND4J_GPU));
         assertTrue(e.getMessage().contains("has no kernels for NVIDIA H100 80GB HBM3 (compute capability 9.0)"), e.getMessage());
@@ -98,7 +99,7 @@ class GpuGateTest {
     void missingCudaLibrariesSkipBeforeResolution() {
         GpuDetection a100 = GpuDetection.found("550.54.15", List.of(GpuStackTest.A100));
         GpuGate gate = new GpuGate(resolver, () -> "linux-x86_64", () -> a100,
-                () -> new SharedLibraries(Map.of(), List.of(), List.of()), stacks());
+                () -> new SharedLibraries(Map.of(), List.of(), List.of()));
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class, () -> gate.commandFor(TF_GPU));
         assertTrue(e.getMessage().contains("libcudart.so.12 (CUDA 12 runtime)"), e.getMessage());
         assertTrue(e.getMessage().contains("libcudnn.so.9 (cuDNN 9)"), e.getMessage());
@@ -118,9 +119,5 @@ class GpuGateTest {
             assertEquals(List.of(), resolved);
         }
         assertTrue(System.nanoTime() - start < 30_000_000_000L, "the gate took more than 30 s");
-    }
-
-    private static Map<String, GpuStack> stacks() {
-        return Map.of("tensorflow", GpuStack.TENSORFLOW, "nd4j", GpuStack.ND4J);
     }
 }

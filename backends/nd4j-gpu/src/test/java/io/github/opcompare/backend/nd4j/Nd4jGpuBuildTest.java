@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -26,18 +30,18 @@ class Nd4jGpuBuildTest {
 
     @Test
     void theWorkerNamesTheNativesForRunTime() throws Exception {
-        Properties properties = backendProperties();
-        assertEquals("io.github.opcompare.backend.nd4j.Nd4jGpuWorker", properties.getProperty("mainClass"));
-        assertEquals(Nd4jGpuWorker.class.getName(), properties.getProperty("mainClass"));
-        List<String> natives = List.of(properties.getProperty("platformArtifacts").split(","));
+        JsonNode descriptor = descriptor();
+        assertEquals(Nd4jGpuWorker.class.getName(), descriptor.at("/worker/mainClass").asText());
+        List<String> natives = new ArrayList<>();
+        descriptor.get("platformArtifacts").forEach(n -> natives.add(n.asText()));
         assertTrue(natives.contains("org.nd4j:nd4j-cuda-11.6"), natives.toString());
-        assertNull(properties.getProperty("classifierSuffix.gpu"), "ND4J's CUDA natives use the plain platform classifier");
+        assertTrue(descriptor.at("/backends/0/classifierSuffix").isMissingNode(), "ND4J's CUDA natives use the plain platform classifier");
     }
 
     /**
      * The GPU gate's table of GPUs with kernels was measured on one nd4j-cuda-11.6 version, the root
      * pom's nd4j.version (the engine's GpuStackTest checks the table against it): this worker must run
-     * that version, and says so in its descriptor.
+     * that version, and its descriptor's kernel table names it.
      */
     @Test
     void theWorkerRunsTheNd4jVersionItsDescriptorNames() throws Exception {
@@ -46,15 +50,14 @@ class Nd4jGpuBuildTest {
                 .getResourceAsStream("META-INF/maven/org.nd4j/nd4j-cuda-11.6/pom.properties")) {
             pom.load(in);
         }
-        assertEquals(pom.getProperty("version"), backendProperties().getProperty("nd4jVersion"));
+        assertEquals("org.nd4j:nd4j-cuda-11.6:" + pom.getProperty("version"),
+                descriptor().at("/backends/0/gpu/kernels/artifact").asText());
     }
 
-    private Properties backendProperties() throws Exception {
-        Properties properties = new Properties();
+    private JsonNode descriptor() throws Exception {
         // This module's own descriptor: the first on the classpath is target/classes.
-        try (InputStream in = Nd4jGpuWorker.class.getResourceAsStream("/META-INF/opcompare/backend.properties")) {
-            properties.load(in);
+        try (InputStream in = Nd4jGpuWorker.class.getResourceAsStream("/META-INF/opcompare/backend.json")) {
+            return new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS).readTree(in);
         }
-        return properties;
     }
 }

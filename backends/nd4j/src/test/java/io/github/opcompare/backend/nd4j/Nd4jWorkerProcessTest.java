@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.opcompare.worker.ArrayRef;
 import io.github.opcompare.worker.TimingSpec;
 import io.github.opcompare.worker.WorkerJson;
@@ -23,10 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the ND4J worker process must do beyond the conformance kit (Nd4jConformanceTest): keep
  * libnd4j's native prints off the protocol channel, and follow OMP_NUM_THREADS. Started as the plugin
- * starts it, with the JVM options its backend.properties declares.
+ * starts it, with the JVM options its backend.json declares.
  */
 class Nd4jWorkerProcessTest {
     @TempDir
@@ -92,14 +93,15 @@ class Nd4jWorkerProcessTest {
 
     /** The JVM options the plugin will start this worker with, from the backend's own descriptor. */
     private static List<String> declaredJvmArgs() throws IOException {
-        Properties descriptor = new Properties();
-        try (InputStream in = Nd4jWorker.class.getResourceAsStream("/META-INF/opcompare/backend.properties")) {
-            assertNotNull(in, "backend.properties on the classpath");
-            descriptor.load(in);
+        JsonNode descriptor;
+        try (InputStream in = Nd4jWorker.class.getResourceAsStream("/META-INF/opcompare/backend.json")) {
+            assertNotNull(in, "backend.json on the classpath");
+            descriptor = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS).readTree(in);
         }
-        assertEquals(Nd4jWorker.class.getName(), descriptor.getProperty("mainClass"));
-        String jvmArgs = descriptor.getProperty("jvmArgs", "").strip();
-        return jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+"));
+        assertEquals(Nd4jWorker.class.getName(), descriptor.at("/worker/mainClass").asText());
+        List<String> jvmArgs = new ArrayList<>();
+        descriptor.at("/worker/jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+        return jvmArgs;
     }
 
     private static void send(Writer stdin, WorkerRequest request) throws IOException {

@@ -1,16 +1,12 @@
-package io.github.opcompare.plugin;
+package io.github.opcompare.engine.recording;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.plan.PlannedCase;
-import io.github.opcompare.engine.recording.RecordingSpec;
-import io.github.opcompare.engine.recording.RecordingWorker;
-import io.github.opcompare.engine.recording.Recordings;
 import io.github.opcompare.engine.worker.BackendUnavailableException;
 import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import io.github.opcompare.worker.WorkerServer;
-import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -27,7 +23,7 @@ import java.util.stream.Collectors;
  * {@link RecordingWorker} on the engine's own classpath with a small JSON file mapping case labels
  * to {@code .npy} files. Everything else goes to the real resolver.
  */
-final class RecordingBackends {
+public final class RecordingBackends {
     static final String LIBRARY = "recording";
 
     private final Map<String, Path> configFiles;
@@ -41,16 +37,12 @@ final class RecordingBackends {
     /**
      * Validates the recordings against the planned cases and writes one worker config per name.
      *
+     * @param catalog the backends a recording may not be named after
      * @throws IllegalArgumentException naming the file and what does not fit
      */
-    static RecordingBackends prepare(List<Recording> recordings, List<PlannedCase> planned, File basedir, Path workDirectory,
-            String javaExecutable) throws IOException {
-        List<RecordingSpec> specs = new ArrayList<>();
-        for (Recording r : recordings == null ? List.<Recording>of() : recordings) {
-            Path file = r.getFile() == null ? null : basedir.toPath().resolve(r.getFile().trim()).normalize();
-            specs.add(new RecordingSpec(r.getName(), r.getCase(), r.getDtype(), file));
-        }
-        Set<String> reserved = BackendCatalog.all().stream().map(BackendDescriptor::id).collect(Collectors.toSet());
+    public static RecordingBackends prepare(List<RecordingSpec> specs, List<PlannedCase> planned, BackendCatalog catalog,
+            Path workDirectory, String javaExecutable) throws IOException {
+        Set<String> reserved = catalog.all().stream().map(BackendDescriptor::id).collect(Collectors.toSet());
         Map<String, Map<String, Path>> byName = Recordings.validate(specs, planned, reserved);
         Map<String, Path> configs = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Path>> entry : byName.entrySet()) {
@@ -62,7 +54,7 @@ final class RecordingBackends {
     }
 
     /** The selected catalog backends, then one per recording name. */
-    List<BackendDescriptor> appendTo(List<BackendDescriptor> selected) {
+    public List<BackendDescriptor> appendTo(List<BackendDescriptor> selected) {
         Set<BackendDescriptor> all = new LinkedHashSet<>(selected);
         for (String name : configFiles.keySet()) {
             all.add(new BackendDescriptor(name, LIBRARY, "recorded", null, Map.of()));
@@ -71,7 +63,7 @@ final class RecordingBackends {
     }
 
     /** Starts recordings itself and leaves every other backend to {@code delegate}. */
-    WorkerCommandFactory around(WorkerCommandFactory delegate) {
+    public WorkerCommandFactory around(WorkerCommandFactory delegate) {
         return backend -> {
             Path config = configFiles.get(backend.id());
             if (config == null || !LIBRARY.equals(backend.library())) {

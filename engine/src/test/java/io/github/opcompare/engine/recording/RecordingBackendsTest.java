@@ -1,10 +1,8 @@
-package io.github.opcompare.plugin;
+package io.github.opcompare.engine.recording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.recording.RecordingWorker;
-import io.github.opcompare.engine.recording.Recordings;
 import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerProcess;
 import io.github.opcompare.worker.WorkerReply;
@@ -25,7 +23,7 @@ class RecordingBackendsTest {
     void theRecordingWorkerAnswersOnItsOwnClasspath() throws Exception {
         Path config = dir.resolve("recording-mine.json");
         Recordings.writeWorkerConfig(config, "mine", Map.of());
-        WorkerCommand java = WorkerCommand.java(WorkerClasspathResolver.javaExecutable(), List.of(),
+        WorkerCommand java = WorkerCommand.java(WorkerCommand.javaOfThisJvm(), List.of(),
                 RecordingBackends.classpath(), RecordingWorker.class.getName(), Map.of());
         List<String> command = new ArrayList<>(java.command());
         command.add(config.toString());

@@ -1,0 +1,160 @@
+package io.github.opcompare.engine.run;
+
+import io.github.opcompare.engine.backend.BackendCatalog;
+import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.config.CompareOptions;
+import io.github.opcompare.engine.env.EnvironmentProbe;
+import io.github.opcompare.engine.gpu.GpuDetection;
+import io.github.opcompare.engine.gpu.GpuGate;
+import io.github.opcompare.engine.io.ResultsJson;
+import io.github.opcompare.engine.merge.ShardSpec;
+import io.github.opcompare.engine.plan.CaseSpec;
+import io.github.opcompare.engine.plan.PlannedCase;
+import io.github.opcompare.engine.plan.Planner;
+import io.github.opcompare.engine.recording.RecordingBackends;
+import io.github.opcompare.engine.recording.RecordingSpec;
+import io.github.opcompare.engine.result.Results;
+import io.github.opcompare.engine.worker.DeterminismEnvironment;
+import io.github.opcompare.engine.worker.WorkerCommand;
+import io.github.opcompare.engine.worker.WorkerCommandFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The compare goal without Maven: checks every parameter, plans the cases, selects the backends,
+ * runs them and writes {@code results.json}, saying what it does in a {@link JobLog}. The mojo hands
+ * it the parameters as written and the one thing only Maven can give, the resolution of workers.
+ */
+public final class CompareJob {
+    /**
+     * How many worst inputs each result keeps per case and backend. The report lists them with their
+     * inputs, as accuracy studies list worst cases: five show a pattern (one binade, one sign, the
+     * subnormals) without making results.json, which holds them for every case × backend, heavy.
+     */
+    public static final int WORST_INPUTS_KEPT = 5;
+
+    private final Request request;
+
+    /**
+     * The compare goal's parameters, as written.
+     *
+     * @param baseDir the project's base directory: relative paths ({@code file(...)} domains, recordings) start there
+     * @param options the other parameters, as strings, checked together when the job runs (relative
+     *     paths among them resolved against {@code baseDir})
+     * @param cases the configured cases; empty runs the default suite
+     * @param backends backend ids, comma-separated or as a list; empty selects the catalog's defaults
+     * @param recordings outputs computed elsewhere, judged as backends of their own
+     * @param opcompareVersion this opcompare's version, written into results.json
+     * @param buildToolVersion the Maven version, for the environment record
+     */
+    public record Request(Path baseDir, CompareOptions.Builder options, List<CaseSpec> cases, List<String> backends,
+            List<RecordingSpec> recordings, String opcompareVersion, String buildToolVersion) {
+        public Request {
+            cases = cases == null ? List.of() : List.copyOf(cases);
+            backends = backends == null ? List.of() : List.copyOf(backends);
+            recordings = recordings == null ? List.of() : List.copyOf(recordings);
+        }
+    }
+
+    /**
+     * What the run came to.
+     *
+     * @param results the results, as written
+     * @param resultsFile where they were written
+     * @param buildFailure why the build is to fail ({@code failOnBackendError} and a failed result); null when it goes on
+     */
+    public record Outcome(Results results, Path resultsFile, String buildFailure) {
+        public boolean failsBuild() {
+            return buildFailure != null;
+        }
+    }
+
+    /** A parameter, case, backend or recording is wrong: nothing was run. The message names each mistake. */
+    public static final class ConfigurationException extends Exception {
+        ConfigurationException(IllegalArgumentException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    public CompareJob(Request request) {
+        this.request = request;
+    }
+
+    /**
+     * Runs the comparison.
+     *
+     * @param catalog the backends that may be named
+     * @param workers resolves the worker of a backend, given the checked options (its Python, its output folder)
+     * @param gpus looks for GPUs, at most once: for the environment record and the GPU gate
+     * @throws ConfigurationException before anything runs, naming every mistake
+     * @throws IOException when results or scratch files cannot be written
+     */
+    public Outcome run(BackendCatalog catalog, Function<CompareOptions, WorkerCommandFactory> workers,
+            Supplier<GpuDetection> gpus, JobLog log) throws ConfigurationException, IOException {
+        CompareOptions options;
+        List<PlannedCase> wholePlan;
+        List<BackendDescriptor> selected;
+        RecordingBackends recorded;
+        Path out = null;
+        try {
+            // Everything the user wrote is checked before any backend starts; each mistake names itself.
+            options = request.options().baseDir(request.baseDir()).build();
+            out = options.outputDirectory();
+            wholePlan = Planner.plan(request.cases(), request.baseDir());
+            selected = catalog.select(request.backends());
+            recorded = RecordingBackends.prepare(request.recordings(), wholePlan, catalog, out.resolve("recordings"),
+                    WorkerCommand.javaOfThisJvm());
+            selected = recorded.appendTo(selected);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e);
+        } catch (IOException e) {
+            throw new IOException("opcompare could not write under " + out + ": " + e.getMessage(), e);
+        }
+        ShardSpec part = options.shard();
+        List<PlannedCase> planned = part == null ? wholePlan : part.select(wholePlan);
+        // One look for GPUs serves the environment record and the GPU backends' gate. Without an
+        // NVIDIA driver it is one missing file under /proc; with one, one nvidia-smi call.
+        GpuDetection detected = gpus.get();
+        RunSettings settings = new RunSettings(
+                out.resolve("results.json"),
+                out.resolve("work"),
+                out.resolve("logs"),
+                options.sizes(),
+                options.timeBudget(),
+                options.repeats(),
+                options.compareThreads(),
+                options.caseTimeout(),
+                options.startTimeout(),
+                WORST_INPUTS_KEPT,
+                EnvironmentProbe.capture(request.buildToolVersion(), detected),
+                request.opcompareVersion(),
+                options.jitWarmup(),
+                options.referenceCache());
+        // The GPU gate first: a GPU backend that cannot run here is skipped before anything is resolved.
+        WorkerCommandFactory resolver = GpuGate.around(DeterminismEnvironment.around(options.tfDeterministicOps(),
+                workers.apply(options)), () -> detected);
+        log.info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s")
+                + (part == null ? "" : " (shard " + part.label() + " of " + wholePlan.size() + " planned)") + " on "
+                + selected.stream().map(BackendDescriptor::id).toList());
+        Results results;
+        try {
+            results = new ComparisonRunner(settings, recorded.around(resolver), new LoggingRunListener(log)).run(planned, selected);
+            if (part != null) {
+                // Which part this is and the whole plan, so that merge can order the parts and miss none.
+                results = results.withShard(part.describe(wholePlan));
+                ResultsJson.write(results, settings.resultsFile());
+            }
+        } catch (IOException e) {
+            throw new IOException("opcompare could not write its results under " + out + ": " + e.getMessage(), e);
+        }
+        log.info("");
+        ConsoleFormat.summaryTable(results).forEach(log::info);
+        log.info("");
+        log.info("opcompare: results in " + settings.resultsFile());
+        String failure = BackendErrorGate.apply(results, settings.resultsFile(), options.failOnBackendError(), log).orElse(null);
+        return new Outcome(results, settings.resultsFile(), failure);
+    }
+}

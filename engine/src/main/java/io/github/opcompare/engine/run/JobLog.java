@@ -1,0 +1,8 @@
+package io.github.opcompare.engine.run;
+
+/** Where a job says what it is doing: the build's log in the plugin, a list in tests. */
+public interface JobLog {
+    void info(String line);
+
+    void warn(String line);
+}
