@@ -79,10 +79,16 @@ public abstract class BackendConformance {
     /**
      * Dtypes the library has no arithmetic in: every op must be answered {@code unsupported} with a
      * reason naming the dtype, never computed in a wider type and rounded (an emulation no user of
-     * the library gets), e.g. the JDK's float16.
+     * the library gets), e.g. the JDK's float16. By default those the backend's descriptor does not
+     * claim ({@link DescriptorClaims}); none when there is no descriptor on the test's classpath.
      */
     protected Set<DType> dtypesWithoutArithmetic() {
-        return Set.of();
+        return DescriptorClaims.of(getClass()).map(DescriptorClaims::unclaimedDtypes).orElse(Set.of());
+    }
+
+    /** Ops the backend does not map: every dtype must answer them {@code unsupported}. By default those its descriptor does not claim. */
+    protected Set<Op> opsNotMapped() {
+        return DescriptorClaims.of(getClass()).map(DescriptorClaims::unclaimedOps).orElse(Set.of());
     }
 
     /** Why this backend cannot run on this machine (no GPU, no python3 with NumPy), or empty when it can. */
@@ -301,6 +307,8 @@ public abstract class BackendConformance {
                     } else if (dtypesWithoutArithmetic().contains(dtype)) {
                         wrong.add(op + " " + dtype + ": " + reply.status() + ", but the library has no " + dtype
                                 + " arithmetic (an emulation?)");
+                    } else if (opsNotMapped().contains(op)) {
+                        wrong.add(op + " " + dtype + ": " + reply.status() + ", but the descriptor does not claim " + op);
                     } else if (!reply.ok()) {
                         wrong.add(op + " " + dtype + ": " + reply.status() + ": " + reply.message());
                     }

@@ -3,8 +3,6 @@ package io.github.opcompare.backend.jdk;
 import io.github.opcompare.worker.OpExecutor;
 import io.github.opcompare.worker.conformance.BackendConformance;
 import io.github.opcompare.worker.conformance.WorkerLaunch;
-import io.github.opcompare.worker.dtype.DType;
-import java.util.Set;
 
 /** The conformance kit against StrictMath, the jdk-strict backend (the same worker, started with OPCOMPARE_JDK_MATH=strict). */
 class JdkStrictConformanceTest extends BackendConformance {
@@ -17,10 +15,5 @@ class JdkStrictConformanceTest extends BackendConformance {
     @Override
     protected WorkerLaunch launch() {
         return WorkerLaunch.java(JdkWorker.class).withEnvironment(JdkWorker.MODE_VARIABLE, "strict");
-    }
-
-    @Override
-    protected Set<DType> dtypesWithoutArithmetic() {
-        return Set.of(DType.FLOAT16, DType.BFLOAT16);
     }
 }

@@ -3,12 +3,10 @@ package io.github.opcompare.backend.numpy;
 import io.github.opcompare.worker.OpExecutor;
 import io.github.opcompare.worker.conformance.BackendConformance;
 import io.github.opcompare.worker.conformance.WorkerLaunch;
-import io.github.opcompare.worker.dtype.DType;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,12 +34,6 @@ class NumpyConformanceTest extends BackendConformance {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** NumPy has no bfloat16 dtype (ml_dtypes, a separate package, adds one). */
-    @Override
-    protected Set<DType> dtypesWithoutArithmetic() {
-        return Set.of(DType.BFLOAT16);
     }
 
     @Override
