@@ -2,7 +2,6 @@ package io.github.opcompare.engine.accuracy;
 
 import io.github.opcompare.worker.dtype.DType;
 
-
 /**
  * Distance between two values counted in representable values of a dtype: 0 when equal (-0 and +0
  * are the same point), 1 between neighbours, Infinity one step past the largest finite value.

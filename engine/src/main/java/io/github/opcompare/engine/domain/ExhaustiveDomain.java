@@ -3,7 +3,6 @@ package io.github.opcompare.engine.domain;
 import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.worker.dtype.DType;
 
-
 /**
  * {@code exhaustive}: every value of the dtype, NaNs, infinities, subnormals and both zeros
  * included; {@code exhaustive(lo,hi)}: every value of the dtype from lo to hi. Values come in

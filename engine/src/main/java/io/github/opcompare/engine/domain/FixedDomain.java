@@ -3,7 +3,6 @@ package io.github.opcompare.engine.domain;
 import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.worker.dtype.DType;
 
-
 /** values(...) and special: a fixed list of values, the same whatever the seed. */
 final class FixedDomain implements InputDomain {
     private final String expression;

@@ -3,7 +3,6 @@ package io.github.opcompare.engine.domain;
 import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.worker.dtype.DType;
 
-
 /** Where the inputs of one operand come from, as written in the configuration ("uniform(0,1)"). */
 public interface InputDomain {
     /** The expression this domain was parsed from, normalized (no whitespace). */

@@ -3,7 +3,6 @@ package io.github.opcompare.engine.domain;
 import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.worker.dtype.DType;
 
-
 /**
  * range(start,stop[,step]) with NumPy arange semantics: ceil((stop - start) / step) values
  * start + i*step, computed in double and then rounded to the dtype, as np.arange(...).astype(dtype).

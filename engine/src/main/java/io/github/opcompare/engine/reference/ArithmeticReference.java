@@ -3,7 +3,6 @@ package io.github.opcompare.engine.reference;
 import io.github.opcompare.worker.dtype.DType;
 import io.github.opcompare.worker.op.Op;
 
-
 /**
  * Exact results of the correctly rounded IEEE operations (add, sub, mul, div, sqrt) and of
  * maximum/minimum. The rounded value is the IEEE operation in the dtype itself; the exact value

@@ -3,7 +3,6 @@ package io.github.opcompare.engine.reference;
 import io.github.opcompare.worker.dtype.DType;
 import io.github.opcompare.worker.op.Op;
 
-
 /**
  * Special values of pow and atan2 (C99 Annex F, IEEE 754 pow and atan2), settled before any
  * evaluation; null when the arguments need evaluating. Java's Math.pow differs in one place:

@@ -2,7 +2,6 @@ package io.github.opcompare.engine.reference;
 
 import io.github.opcompare.worker.op.Op;
 
-
 /**
  * The second pass: a double-double evaluation with its relative error bound, for the ops that have
  * one (bounds derived in {@link DoubleDoubleMath}, {@link DoubleDoubleExpLog},

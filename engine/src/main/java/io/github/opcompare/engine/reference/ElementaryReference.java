@@ -3,7 +3,6 @@ package io.github.opcompare.engine.reference;
 import io.github.opcompare.worker.dtype.DType;
 import io.github.opcompare.worker.op.Op;
 
-
 /**
  * Exact results of the transcendental ops (and 1/sqrt, cbrt, pow, atan2) for one argument, by
  * Ziv's strategy: a cheap evaluation with a known error bound, kept when it decides the rounding,

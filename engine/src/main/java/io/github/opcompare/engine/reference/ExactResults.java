@@ -3,7 +3,6 @@ package io.github.opcompare.engine.reference;
 import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.worker.dtype.DType;
 
-
 /**
  * The reference for every output of one case: the correctly rounded values in the dtype and the
  * exact values (as {@link ExactValue}s, stored column-wise so that a million of them stay cheap).

@@ -2,7 +2,6 @@ package io.github.opcompare.engine.reference;
 
 import io.github.opcompare.worker.dtype.DType;
 
-
 /**
  * Rebuilds {@link ExactResults} from its columns, for the reference cache. It lives beside
  * ExactResults so that results can be rebuilt without giving everyone a way to fill or change

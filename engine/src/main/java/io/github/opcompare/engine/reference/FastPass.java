@@ -2,7 +2,6 @@ package io.github.opcompare.engine.reference;
 
 import io.github.opcompare.worker.op.Op;
 
-
 /**
  * The first pass for float32, float16 and bfloat16: the function in double precision with a bound
  * in double ulps. A rounding is settled when both ends of value ± bound round to the same value of

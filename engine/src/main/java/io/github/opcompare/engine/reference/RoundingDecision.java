@@ -2,7 +2,6 @@ package io.github.opcompare.engine.reference;
 
 import io.github.opcompare.worker.dtype.DType;
 
-
 /**
  * The test at the heart of Ziv's strategy: given an approximation and a bound on its relative
  * error, is the correctly rounded result already known? It is when both ends of the error

@@ -2,7 +2,6 @@ package io.github.opcompare.backend.jdk;
 
 import io.github.opcompare.worker.WorkerServer;
 
-
 /**
  * Worker main for the {@code jdk} and {@code jdk-strict} backends: {@code OPCOMPARE_JDK_MATH=strict}
  * selects {@link StrictMath}, anything else {@link Math}.

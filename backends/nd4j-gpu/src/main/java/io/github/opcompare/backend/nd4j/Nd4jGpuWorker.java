@@ -2,7 +2,6 @@ package io.github.opcompare.backend.nd4j;
 
 import io.github.opcompare.worker.WorkerServer;
 
-
 /**
  * The nd4j-gpu worker process: serves the worker protocol with {@link Nd4jGpuExecutor}. It lives in
  * the ND4J worker's package (in its own jar) to reuse that worker's package-private parts.

@@ -2,7 +2,6 @@ package io.github.opcompare.backend.tensorflow;
 
 import io.github.opcompare.worker.WorkerServer;
 
-
 /** The TensorFlow worker process: serves the worker protocol with {@link TensorFlowExecutor}. */
 public final class TensorFlowWorker {
     private TensorFlowWorker() {
