@@ -58,6 +58,18 @@ public record TimingSpec(
         return new TimingSpec(2_000_000_000L, 10_000_000, 20_000, 5, 20_000L, 1_000_000L, budgetNanos);
     }
 
+    /**
+     * A spec that keeps calling the op for the whole of {@code nanos} and whose samples are of no
+     * interest: 1 ms samples, as many as fit, no cap on the warm-up. The budget is raised by the
+     * transfers' shares, which {@link #forOp()} takes off again, so that the op itself is called for
+     * {@code nanos} (a JIT warm-up of 2 s would otherwise call it for 1.6 s).
+     */
+    public static TimingSpec callingFor(long nanos) {
+        long budget = (long) Math.ceil(nanos / (1 - TRANSFER_IN_SHARE - TRANSFER_OUT_SHARE));
+        return new TimingSpec(nanos, Integer.MAX_VALUE, (int) Math.min(Integer.MAX_VALUE, nanos / 1_000_000L + 1), 1,
+                1_000_000L, 1_000_000L, budget);
+    }
+
     public TimingSpec withMinSamples(int min) {
         return new TimingSpec(warmupNanos, maxWarmupCalls, samples, min, minSampleNanos, warmupRoundNanos, budgetNanos);
     }

@@ -1,6 +1,7 @@
 package io.github.opcompare.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,5 +35,16 @@ class TimingRulesTest {
         WorkerRequest back = WorkerJson.parse(WorkerJson.line(WorkerRequest.time("c", "exp", "float32", null, null, spec)),
                 WorkerRequest.class);
         assertEquals(spec, back.timing());
+    }
+
+    @Test
+    void aSpecCallingForTwoSecondsLeavesTheOpTwoSecondsAfterTheTransfersShares() {
+        // The JIT warm-up: with 10% of the budget for each copy, a budget of 2 s would call the op for 1.6 s;
+        // the budget is 2 s / 0.8 = 2.5 s, so the op's part is 2 s again.
+        TimingSpec spec = TimingSpec.callingFor(2_000_000_000L);
+        assertEquals(2_500_000_000L, spec.budgetNanos());
+        long op = spec.forOp().budgetNanos();
+        assertTrue(op >= 2_000_000_000L && op <= 2_000_000_001L, op + " ns");
+        assertEquals(2_000_000_000L, spec.warmupNanos());
     }
 }

@@ -139,10 +139,8 @@ final class TimingSweep {
         session.markJitWarmedUp();
         long nanos = settings.jitWarmup().toNanos();
         Path out = dir.resolve("warmup-output-" + session.id() + ".bin");
-        // As many 1 ms samples as the budget holds, so that the request calls the op until its budget
-        // is spent; batches of 1 ms keep the discarded reply short.
-        TimingSpec spec = new TimingSpec(nanos, Integer.MAX_VALUE, (int) Math.min(Integer.MAX_VALUE, nanos / 1_000_000L + 1), 1,
-                1_000_000L, 1_000_000L, nanos);
+        // 1 ms samples for the whole warm-up, which keep the discarded reply short.
+        TimingSpec spec = TimingSpec.callingFor(nanos);
         try {
             session.run(WorkerRequest.time(planned.label() + "@jit-warmup", planned.op().id(), planned.dtype().id(), refs,
                     new ArrayRef(out.toString(), planned.op().outputLength(size)), spec), settings.caseTimeout());
