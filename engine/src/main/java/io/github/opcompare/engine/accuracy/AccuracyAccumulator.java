@@ -5,6 +5,7 @@ import io.github.opcompare.engine.reference.ExactDecimal;
 import io.github.opcompare.engine.reference.ExactValue;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.WorstCase;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +36,12 @@ public final class AccuracyAccumulator {
     private long maxSteps;
     private double maxUlp;
     private double sumUlp;
+    /**
+     * The sums of merged accumulators, added exactly: a block's sum in a double depends only on the
+     * block, so the mean of a sweep is the same whatever the order of the merges (core count, chunk
+     * order, or shards of the sweep merged later on another machine).
+     */
+    private BigDecimal mergedSumUlp = BigDecimal.ZERO;
 
     public AccuracyAccumulator(DType dtype, int worstCount) {
         this.dtype = dtype;
@@ -97,7 +104,7 @@ public final class AccuracyAccumulator {
         undefinedUlp += other.undefinedUlp;
         maxSteps = Math.max(maxSteps, other.maxSteps);
         maxUlp = Math.max(maxUlp, other.maxUlp);
-        sumUlp += other.sumUlp;
+        mergedSumUlp = mergedSumUlp.add(other.exactSumUlp());
         histogram.merge(other.histogram);
         binades.merge(other.binades);
         for (Candidate c : other.worst) {
@@ -112,6 +119,16 @@ public final class AccuracyAccumulator {
         return count;
     }
 
+    /** The exact sum of the defined ulp errors added (each block of adds summed in a double, the blocks exactly). */
+    public BigDecimal exactSumUlp() {
+        return mergedSumUlp.add(new BigDecimal(sumUlp));
+    }
+
+    /** The exact sums of the ulp errors per binade, keyed as {@link BinadeProfile#exactSums()}. */
+    public java.util.Map<Integer, BigDecimal> exactBinadeSums() {
+        return binades.exactSums();
+    }
+
     /**
      * The accuracy of everything added.
      *
@@ -123,7 +140,7 @@ public final class AccuracyAccumulator {
         boolean undefined = undefinedUlp > 0;
         return new Accuracy(
                 undefined ? null : maxUlp,
-                defined == 0 ? null : sumUlp / defined,
+                defined == 0 ? null : exactSumUlp().doubleValue() / defined,
                 count == 0 ? 1.0 : (double) (count - notCorrectlyRounded) / count,
                 notCorrectlyRounded,
                 undefined ? null : maxSteps,

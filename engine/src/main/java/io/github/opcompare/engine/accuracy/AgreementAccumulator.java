@@ -40,6 +40,16 @@ public final class AgreementAccumulator {
         undefined |= other.undefined;
     }
 
+    /** Pairs of results compared. */
+    public long count() {
+        return count;
+    }
+
+    /** Pairs of results with the same bits. */
+    public long identical() {
+        return identical;
+    }
+
     public Agreement toAgreement(String a, String b) {
         return new Agreement(a, b, count == 0 ? 1.0 : (double) identical / count, undefined ? null : maxSteps);
     }

@@ -3,8 +3,11 @@ package io.github.opcompare.engine.accuracy;
 import io.github.opcompare.engine.result.BinadeError;
 import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.worker.dtype.DType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ulp error as a function of the input, binned by the binary exponent of the first operand:
@@ -21,6 +24,8 @@ public final class BinadeProfile {
     private final long[] undefined;
     private final double[] max;
     private final double[] sum;
+    /** The sums of merged profiles, added exactly (see AccuracyAccumulator); allocated at the first merge. */
+    private BigDecimal[] mergedSum;
 
     /** An empty profile for inputs of the dtype. */
     public BinadeProfile(DType dtype) {
@@ -69,7 +74,13 @@ public final class BinadeProfile {
             count[b] += o.count[b];
             defined[b] += o.defined[b];
             undefined[b] += o.undefined[b];
-            sum[b] += o.sum[b];
+            if (o.count[b] > 0) {
+                if (mergedSum == null) {
+                    mergedSum = new BigDecimal[count.length];
+                }
+                BigDecimal kept = mergedSum[b] == null ? BigDecimal.ZERO : mergedSum[b];
+                mergedSum[b] = kept.add(o.exactSum(b));
+            }
             max[b] = Math.max(max[b], o.max[b]);
         }
     }
@@ -84,7 +95,28 @@ public final class BinadeProfile {
             if (count[b] > 0) {
                 Integer exponent = b == count.length - 1 ? null : b + minExponent;
                 out.add(new BinadeError(exponent, count[b], defined[b] == 0 ? null : max[b],
-                        defined[b] == 0 ? null : sum[b] / defined[b], undefined[b]));
+                        defined[b] == 0 ? null : exactSum(b).doubleValue() / defined[b], undefined[b]));
+            }
+        }
+        return out;
+    }
+
+    /** The exact sum of the defined errors of bin b. */
+    private BigDecimal exactSum(int b) {
+        BigDecimal own = new BigDecimal(sum[b]);
+        return mergedSum == null || mergedSum[b] == null ? own : mergedSum[b].add(own);
+    }
+
+    /**
+     * The exact sum of the defined errors of every binade that holds an input, keyed by its exponent as
+     * in {@link #toResults()} (null for the inputs in no binade): what a merge of profiles of disjoint
+     * inputs, made elsewhere, needs to give the mean of the whole exactly.
+     */
+    public Map<Integer, BigDecimal> exactSums() {
+        Map<Integer, BigDecimal> out = new LinkedHashMap<>();
+        for (int b = 0; b < count.length; b++) {
+            if (count[b] > 0) {
+                out.put(b == count.length - 1 ? null : b + minExponent, exactSum(b));
             }
         }
         return out;

@@ -5,7 +5,9 @@ import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Environment;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Shard;
+import io.github.opcompare.engine.result.SweepPart;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Puts the shards of one run back together, exactly as the unsharded run would have written it:
- * every case in plan order, each case's results untouched. Every case's inputs come from its own
- * seed and every metric from that case alone, so nothing needs recomputing.
+ * every case in plan order, each dealt case's results untouched. Every case's inputs come from its
+ * own seed and every metric from that case alone, so nothing needs recomputing. An exhaustive sweep
+ * cut into ranges is joined by {@link SweepCombiner}.
  */
 final class ShardCombiner {
     private ShardCombiner() {
@@ -49,6 +52,7 @@ final class ShardCombiner {
         }
         List<String> notes = new ArrayList<>();
         Map<String, CaseResult> cases = new LinkedHashMap<>();
+        Map<String, List<SweepCombiner.Piece>> sweeps = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         boolean complete = true;
         Map<String, BackendInfo> backends = new LinkedHashMap<>();
@@ -57,8 +61,17 @@ final class ShardCombiner {
             Results r = part.results();
             complete &= r.complete();
             missing.addAll(r.missingOrEmpty());
+            Map<String, SweepPart> swept = new HashMap<>();
+            if (shardOf(part).sweeps() != null) {
+                shardOf(part).sweeps().forEach(s -> swept.put(s.label(), s));
+            }
             for (CaseResult c : r.cases()) {
-                cases.put(c.label(), c);
+                if (Shard.BY_CASE_AND_RANGE.equals(reference.by()) && isSweep(c, swept)) {
+                    sweeps.computeIfAbsent(c.label(), k -> new ArrayList<>()).add(new SweepCombiner.Piece(part.source(), c, swept.get(c.label())));
+                } else if (cases.put(c.label(), c) != null) {
+                    throw new IllegalArgumentException("The case " + c.label() + " is in two shards (the second is " + part.source()
+                            + "); merge the parts of one sharded run");
+                }
             }
             for (BackendInfo b : r.backends()) {
                 // A backend that started on any shard is one the run had: keep its description.
@@ -69,6 +82,13 @@ final class ShardCombiner {
                         + reference.count() + " on " + describe(environment) + ": timings of the parts are not comparable");
             }
         }
+        List<BackendInfo> runBackends = List.copyOf(backends.values());
+        // A sweep that a part did not finish stays missing, as in the interrupted part.
+        sweeps.forEach((label, pieces) -> {
+            if (!missing.contains(label)) {
+                cases.put(label, SweepCombiner.combine(label, pieces, runBackends));
+            }
+        });
         List<CaseResult> ordered = new ArrayList<>();
         for (String label : reference.planned()) {
             CaseResult c = cases.remove(label);
@@ -83,6 +103,15 @@ final class ShardCombiner {
         Results one = byIndex.get(1).results();
         return new Merged(new Results(one.schema(), one.opcompareVersion(), complete, environment,
                 List.copyOf(backends.values()), ordered, missingInOrder), notes);
+    }
+
+    /**
+     * Whether a case of a part is a range of a sweep: it has the part's sums, or (a part whose
+     * reference failed before sweeping) it is an exhaustive case that another part swept.
+     */
+    private static boolean isSweep(CaseResult c, Map<String, SweepPart> swept) {
+        return swept.containsKey(c.label()) || c.results().stream().allMatch(r -> r.accuracy() == null)
+                && c.inputs().size() == 1 && c.inputs().get(0).trim().startsWith("exhaustive");
     }
 
     private static Shard shardOf(MergeInput input) {

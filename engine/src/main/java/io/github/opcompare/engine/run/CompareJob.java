@@ -114,7 +114,7 @@ public final class CompareJob {
             throw new IOException("opcompare could not write under " + out + ": " + e.getMessage(), e);
         }
         ShardSpec part = options.shard();
-        List<PlannedCase> planned = part == null ? wholePlan : part.select(wholePlan);
+        List<PlannedCase> planned = part == null ? wholePlan : part.select(wholePlan, ExhaustiveSweep.CHUNK);
         // One look for GPUs serves the environment record and the GPU backends' gate. Without an
         // NVIDIA driver it is one missing file under /proc; with one, one nvidia-smi call.
         GpuDetection detected = gpus.get();
@@ -139,12 +139,17 @@ public final class CompareJob {
         log.info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s")
                 + (part == null ? "" : " (shard " + part.label() + " of " + wholePlan.size() + " planned)") + " on "
                 + selected.stream().map(BackendDescriptor::id).toList());
+        String idle = part == null ? null : part.nothingToDo(wholePlan, ExhaustiveSweep.CHUNK);
+        if (idle != null) {
+            log.warn("opcompare: " + idle);
+        }
         Results results;
         try {
-            results = new ComparisonRunner(settings, recorded.around(resolver), new LoggingRunListener(log)).run(planned, selected);
+            ComparisonRunner runner = new ComparisonRunner(settings, recorded.around(resolver), new LoggingRunListener(log)).part(part);
+            results = runner.run(planned, selected);
             if (part != null) {
                 // Which part this is and the whole plan, so that merge can order the parts and miss none.
-                results = results.withShard(part.describe(wholePlan));
+                results = results.withShard(part.describe(wholePlan, runner.sweepParts()));
                 ResultsJson.write(results, settings.resultsFile());
             }
         } catch (IOException e) {

@@ -6,6 +6,8 @@ import io.github.opcompare.engine.accuracy.ReproducibilityAnalyzer;
 import io.github.opcompare.engine.accuracy.ValueSampler;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.domain.ExhaustiveDomain;
+import io.github.opcompare.engine.merge.ShardSpec;
+import io.github.opcompare.engine.result.SweepPart;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.io.ResultsJson;
 import io.github.opcompare.engine.plan.PlannedCase;
@@ -52,6 +54,9 @@ public final class ComparisonRunner {
     private final ReferenceCalculator reference = new ReferenceCalculator();
     private final CachedReference cachedReference;
     private List<String> plannedLabels = List.of();
+    /** The part of a sharded run (null: the whole run), which says what range of each sweep to sweep. */
+    private ShardSpec part;
+    private final List<SweepPart> sweepParts = new ArrayList<>();
 
     public ComparisonRunner(RunSettings settings, WorkerCommandFactory commandFactory, RunListener listener) {
         this(settings, commandFactory, listener, null);
@@ -66,6 +71,17 @@ public final class ComparisonRunner {
         this.cachedReference = new CachedReference(
                 settings.referenceCache() == null ? null : new ReferenceCache(settings.referenceCache()),
                 settings.opcompareVersion(), computation == null ? reference::compute : computation, listener);
+    }
+
+    /** Runs only this part's range of each exhaustive sweep (null: all of it); the cases are chosen by the caller. */
+    public ComparisonRunner part(ShardSpec part) {
+        this.part = part;
+        return this;
+    }
+
+    /** What each sweep of a part's run swept, for merge (empty for a whole run). */
+    public List<SweepPart> sweepParts() {
+        return List.copyOf(sweepParts);
     }
 
     /**
@@ -205,13 +221,18 @@ public final class ComparisonRunner {
     private CaseResult sweep(int index, PlannedCase planned, ExhaustiveDomain domain, List<BackendSession> sessions)
             throws IOException {
         Path caseDir = settings.workDir().resolve("case-" + index);
+        long count = domain.count(planned.dtype());
+        ShardSpec.Range range = part == null ? new ShardSpec.Range(0, count) : part.range(count, ExhaustiveSweep.CHUNK);
         ExhaustiveSweep.Outcome outcome = new ExhaustiveSweep(settings, reference, listener, System::nanoTime, ExhaustiveSweep.CHUNK)
-                .run(planned, domain, sessions, caseDir);
+                .run(planned, domain, sessions, caseDir, range.from(), range.to());
         deleteQuietly(caseDir);
+        if (part != null) {
+            sweepParts.add(outcome.part());
+        }
         List<DeviceComparison> devices = DeviceComparisons.of(
                 sessions.stream().map(BackendSession::info).toList(), outcome.results(), outcome.agreement());
         return new CaseResult(planned.id(), planned.op().id(), planned.dtype().id(), planned.inputExpressions(),
-                domain.count(planned.dtype()), planned.seed(), outcome.results(), outcome.agreement(), null, null,
+                range.size(), planned.seed(), outcome.results(), outcome.agreement(), null, null,
                 devices.isEmpty() ? null : devices);
     }
 

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * numbers as my CPU, and how much faster is it?"). The agreement is the pair's entry of the case's
  * agreement list, so it is computed once; the speed-up is read off both backends' timing sweeps.
  */
-final class DeviceComparisons {
+public final class DeviceComparisons {
     private static final String CPU = "cpu";
     private static final String GPU = "gpu";
 
@@ -29,7 +29,7 @@ final class DeviceComparisons {
      * @param backends every backend of the run, for its library and device
      * @return one entry per library whose CPU and GPU backends both ran this case; empty otherwise
      */
-    static List<DeviceComparison> of(List<BackendInfo> backends, List<BackendResult> results, List<Agreement> agreement) {
+    public static List<DeviceComparison> of(List<BackendInfo> backends, List<BackendResult> results, List<Agreement> agreement) {
         Map<String, BackendResult> ok = results.stream()
                 .filter(r -> Status.OK.id().equals(r.status()))
                 .collect(Collectors.toMap(BackendResult::backend, Function.identity()));

@@ -11,6 +11,7 @@ import io.github.opcompare.engine.reference.ReferenceCalculator;
 import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.Status;
+import io.github.opcompare.engine.result.SweepPart;
 import io.github.opcompare.engine.worker.WorkerFailedException;
 import io.github.opcompare.worker.ArrayRef;
 import io.github.opcompare.worker.WorkerReply;
@@ -65,14 +66,28 @@ final class ExhaustiveSweep {
         this.chunk = chunk;
     }
 
-    /** What the sweep found: per backend its result, and the agreement of each pair of backends that finished. */
-    record Outcome(List<BackendResult> results, List<Agreement> agreement) {
+    /**
+     * What the sweep found: per backend its result, and the agreement of each pair of backends that
+     * finished; and the exact sums behind them, which a shard of the sweep hands to merge.
+     */
+    record Outcome(List<BackendResult> results, List<Agreement> agreement, SweepPart part) {
     }
 
     Outcome run(PlannedCase planned, ExhaustiveDomain domain, List<BackendSession> sessions, Path caseDir) throws IOException {
+        return run(planned, domain, sessions, caseDir, 0, domain.count(planned.dtype()));
+    }
+
+    /**
+     * Sweeps the inputs from {@code from} to {@code to} (counted from the domain's first value): a
+     * shard's range. Worst inputs keep their index in the whole sweep, and chunks start at {@code
+     * from}, so a range that starts on a chunk boundary is judged in the very blocks the whole sweep
+     * judges it in.
+     */
+    Outcome run(PlannedCase planned, ExhaustiveDomain domain, List<BackendSession> sessions, Path caseDir, long from, long to)
+            throws IOException {
         DType dtype = planned.dtype();
         long first = domain.firstOrdinal(dtype);
-        long total = domain.count(dtype);
+        long total = to - from;
         Files.createDirectories(caseDir);
         Path input = caseDir.resolve("input-0.bin");
         Map<String, Swept> swept = new LinkedHashMap<>();
@@ -89,8 +104,8 @@ final class ExhaustiveSweep {
         AgreementAccumulator[][] agreement = newAgreement(ids.size(), dtype);
         long start = clock.getAsLong();
         int reported = 0;
-        for (long done = 0; done < total && !swept.isEmpty(); done += chunk) {
-            int n = (int) Math.min(chunk, total - done);
+        for (long done = from; done < to && !swept.isEmpty(); done += chunk) {
+            int n = (int) Math.min(chunk, to - done);
             ByteBuffer in = writeInputs(input, first + done, n);
             List<Swept> live = new ArrayList<>();
             for (Swept s : swept.values()) {
@@ -103,10 +118,10 @@ final class ExhaustiveSweep {
             }
             swept.values().removeIf(s -> ended.containsKey(s.session.id()));
             judge(planned.op(), dtype, in, n, done, live, ids, agreement);
-            int step = (int) ((done + n) * PROGRESS_STEPS / total);
+            int step = (int) ((done + n - from) * PROGRESS_STEPS / total);
             if (step > reported) {
                 reported = step;
-                listener.progress(planned, done + n, total, Duration.ofNanos(clock.getAsLong() - start));
+                listener.progress(planned, done + n - from, total, Duration.ofNanos(clock.getAsLong() - start));
             }
         }
         List<BackendResult> results = new ArrayList<>();
@@ -124,7 +139,15 @@ final class ExhaustiveSweep {
             }
             results.add(r);
         }
-        return new Outcome(results, agreementOf(ids, agreement, swept.keySet()));
+        return new Outcome(results, agreementOf(ids, agreement, swept.keySet()),
+                SweepParts.of(planned.label(), from, to, domain.count(dtype), settings.worstCount(),
+                        accuracyOf(swept), ids, agreement, swept.keySet()));
+    }
+
+    private static Map<String, AccuracyAccumulator> accuracyOf(Map<String, Swept> swept) {
+        Map<String, AccuracyAccumulator> out = new LinkedHashMap<>();
+        swept.forEach((id, s) -> out.put(id, s.accuracy));
+        return out;
     }
 
     /** The exact value of op(x) shown beside a worst result. */
