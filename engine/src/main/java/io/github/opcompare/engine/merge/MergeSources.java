@@ -25,6 +25,9 @@ public final class MergeSources {
     public static List<MergeInput> read(List<String> entries, Path basedir) throws IOException {
         List<MergeInput> inputs = new ArrayList<>();
         for (String entry : entries == null ? List.<String>of() : entries) {
+            if (entry == null) {
+                continue; // an empty <file/>, e.g. a property left unset
+            }
             for (String item : entry.split(",")) {
                 if (!item.isBlank()) {
                     inputs.add(readOne(item.trim(), basedir));
