@@ -33,11 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A sweep cut into the ranges of 2 and 3 shards, each range swept by real forked workers, written to
  * results.json and read back, then merged: the merged case must equal the unsharded sweep's in every
  * field, to the last bit of every mean (records compare doubles bit for bit). The sweep is the one of
- * {@link ExhaustiveSweepTest}: sqrt over the 2^19 + 1 float32 of [1, 1.0625], in chunks of 50,000
- * (11 chunks, the last short), one worker correctly rounded, one with an error planted at 1.03125.
+ * {@link ExhaustiveSweepTest}: sqrt over the 2^19 + 1 float32 of [1, 1.0625], in chunks of 150,000
+ * (4 chunks, the last short; each judged in blocks of 65,536 in parallel), one worker correctly
+ * rounded, one with an error planted at 1.03125.
  */
 class ShardedSweepTest {
-    private static final int CHUNK = 50_000;
+    private static final int CHUNK = 150_000;
 
     @TempDir
     static Path dir;
@@ -116,9 +117,9 @@ class ShardedSweepTest {
     void aMissingRangeIsNamed() throws Exception {
         List<MergeInput> parts = parts(3);
         SweepPart middle = parts.get(1).results().shard().sweeps().get(0);
-        // Part 2 of 3 swept chunks 3 to 6 of 11 (11/3 = 3.7, 22/3 = 7.3): inputs 150000 to 349999.
+        // Part 2 of 3 swept chunk 1 of 4 (4/3 = 1.3, 8/3 = 2.7, rounded down): inputs 150000 to 299999.
         assertEquals(150_000, middle.from());
-        assertEquals(350_000, middle.to());
+        assertEquals(300_000, middle.to());
         Results two = parts.get(1).results();
         Shard widened = new Shard(2, 3, two.shard().by(), two.shard().planned(), List.of(new SweepPart(middle.label(), 200_000, middle.to(),
                 middle.total(), middle.worstKept(), middle.backends(), middle.agreement())));

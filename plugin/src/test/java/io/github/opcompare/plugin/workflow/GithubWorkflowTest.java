@@ -78,6 +78,26 @@ class GithubWorkflowTest {
     }
 
     @Test
+    void aFailingCommandFailsItsJob() throws Exception {
+        // As on a runner (bash -e): the failing line ends the step, and the job with it.
+        Path workflow = dir.resolve("failing.yml");
+        Files.writeString(workflow, """
+                on: push
+                jobs:
+                  compare:
+                    runs-on: ubuntu-24.04
+                    steps:
+                      - run: |
+                          false
+                          touch reached
+                """);
+        String script = GithubWorkflow.read(workflow).script("compare", Map.of());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> GithubWorkflow.run(script, dir, Map.of()));
+        assertTrue(e.getMessage().startsWith("The job failed (exit 1)"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("reached")));
+    }
+
+    @Test
     void anArtifactOfSeveralPathsKeepsThemUnderTheirCommonFolder() {
         assertEquals("target", GithubWorkflow.commonRoot(List.of("target/site/opcompare", "target/opcompare/results.json")));
         assertEquals("", GithubWorkflow.commonRoot(List.of("a/x", "b/y")));
