@@ -66,7 +66,7 @@ final class ShardCombiner {
                 shardOf(part).sweeps().forEach(s -> swept.put(s.label(), s));
             }
             for (CaseResult c : r.cases()) {
-                if (Shard.BY_CASE_AND_RANGE.equals(reference.by()) && isSweep(c, swept)) {
+                if (swept.containsKey(c.label())) {
                     sweeps.computeIfAbsent(c.label(), k -> new ArrayList<>()).add(new SweepCombiner.Piece(part.source(), c, swept.get(c.label())));
                 } else if (cases.put(c.label(), c) != null) {
                     throw new IllegalArgumentException("The case " + c.label() + " is in two shards (the second is " + part.source()
@@ -103,15 +103,6 @@ final class ShardCombiner {
         Results one = byIndex.get(1).results();
         return new Merged(new Results(one.schema(), one.opcompareVersion(), complete, environment,
                 List.copyOf(backends.values()), ordered, missingInOrder), notes);
-    }
-
-    /**
-     * Whether a case of a part is a range of a sweep: it has the part's sums, or (a part whose
-     * reference failed before sweeping) it is an exhaustive case that another part swept.
-     */
-    private static boolean isSweep(CaseResult c, Map<String, SweepPart> swept) {
-        return swept.containsKey(c.label()) || c.results().stream().allMatch(r -> r.accuracy() == null)
-                && c.inputs().size() == 1 && c.inputs().get(0).trim().startsWith("exhaustive");
     }
 
     private static Shard shardOf(MergeInput input) {

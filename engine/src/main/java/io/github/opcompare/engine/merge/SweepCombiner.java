@@ -38,7 +38,7 @@ final class SweepCombiner {
     private SweepCombiner() {
     }
 
-    /** One part's share of the sweep: its case result and what it swept (null when the part failed before sweeping). */
+    /** One part's share of the sweep: its case result and what it swept. */
     record Piece(String source, CaseResult result, SweepPart part) {
     }
 
@@ -47,14 +47,6 @@ final class SweepCombiner {
      * @param backends the merged run's backends, for the CPU-against-GPU comparisons
      */
     static CaseResult combine(String label, List<Piece> pieces, List<BackendInfo> backends) {
-        for (Piece p : pieces) {
-            if (p.part() == null) {
-                // The reference failed before any input was swept: every backend failed on this part, so on the sweep.
-                CaseResult r = p.result();
-                return new CaseResult(r.id(), r.op(), r.dtype(), r.inputs(), totalOf(pieces, r.size()), r.seed(), r.results(),
-                        r.agreement(), null, null, null);
-            }
-        }
         List<Piece> ordered = new ArrayList<>(pieces);
         ordered.sort(Comparator.comparingLong(p -> p.part().from()));
         checkTiling(label, ordered);
@@ -67,10 +59,6 @@ final class SweepCombiner {
         List<DeviceComparison> devices = DeviceComparisons.of(backends, results, agreement);
         return new CaseResult(first.id(), first.op(), first.dtype(), first.inputs(), ordered.get(0).part().total(), first.seed(),
                 results, agreement, null, null, devices.isEmpty() ? null : devices);
-    }
-
-    private static long totalOf(List<Piece> pieces, long fallback) {
-        return pieces.stream().filter(p -> p.part() != null).mapToLong(p -> p.part().total()).findFirst().orElse(fallback);
     }
 
     /** The parts' ranges must cover the sweep once, end to end: otherwise some inputs were swept twice or never. */

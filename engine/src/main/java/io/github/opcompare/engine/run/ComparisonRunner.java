@@ -6,10 +6,9 @@ import io.github.opcompare.engine.accuracy.ReproducibilityAnalyzer;
 import io.github.opcompare.engine.accuracy.ValueSampler;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.domain.ExhaustiveDomain;
-import io.github.opcompare.engine.merge.ShardSpec;
-import io.github.opcompare.engine.result.SweepPart;
 import io.github.opcompare.engine.domain.InputPlan;
 import io.github.opcompare.engine.io.ResultsJson;
+import io.github.opcompare.engine.merge.ShardSpec;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.reference.ExactDecimals;
 import io.github.opcompare.engine.reference.ExactResults;
@@ -26,6 +25,7 @@ import io.github.opcompare.engine.result.CaseResult;
 import io.github.opcompare.engine.result.Reproducibility;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Status;
+import io.github.opcompare.engine.result.SweepPart;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import io.github.opcompare.engine.worker.WorkerFailedException;
 import io.github.opcompare.worker.ArrayRef;
@@ -147,7 +147,14 @@ public final class ComparisonRunner {
                 return sweep(index, planned, planned.sweep().get(), sessions);
             } catch (ReferenceException e) {
                 deleteQuietly(settings.workDir().resolve("case-" + index));
-                return referenceFailed(planned, planned.sweep().get().count(planned.dtype()), sessions, e);
+                long count = planned.sweep().get().count(planned.dtype());
+                ShardSpec.Range range = rangeOf(count);
+                if (part != null) {
+                    // Nothing swept, every backend failed: merge gives the sweep that result.
+                    sweepParts.add(new SweepPart(planned.label(), range.from(), range.to(), count, settings.worstCount(), List.of(),
+                            List.of()));
+                }
+                return referenceFailed(planned, range.size(), sessions, e);
             }
         }
         List<Values> inputs = InputPlan.generate(planned.domains(), planned.dtype(), planned.size(), planned.seed());
@@ -221,8 +228,7 @@ public final class ComparisonRunner {
     private CaseResult sweep(int index, PlannedCase planned, ExhaustiveDomain domain, List<BackendSession> sessions)
             throws IOException {
         Path caseDir = settings.workDir().resolve("case-" + index);
-        long count = domain.count(planned.dtype());
-        ShardSpec.Range range = part == null ? new ShardSpec.Range(0, count) : part.range(count, ExhaustiveSweep.CHUNK);
+        ShardSpec.Range range = rangeOf(domain.count(planned.dtype()));
         ExhaustiveSweep.Outcome outcome = new ExhaustiveSweep(settings, reference, listener, System::nanoTime, ExhaustiveSweep.CHUNK)
                 .run(planned, domain, sessions, caseDir, range.from(), range.to());
         deleteQuietly(caseDir);
@@ -234,6 +240,11 @@ public final class ComparisonRunner {
         return new CaseResult(planned.id(), planned.op().id(), planned.dtype().id(), planned.inputExpressions(),
                 range.size(), planned.seed(), outcome.results(), outcome.agreement(), null, null,
                 devices.isEmpty() ? null : devices);
+    }
+
+    /** The inputs of a sweep of {@code count} this run sweeps: all, or its part's range. */
+    private ShardSpec.Range rangeOf(long count) {
+        return part == null ? new ShardSpec.Range(0, count) : part.range(count, ExhaustiveSweep.CHUNK);
     }
 
     private static List<BackendResult> withTiming(List<BackendResult> results, TimingSweep.Outcome timing) {
