@@ -130,8 +130,9 @@ public class CompareMojo extends AbstractMojo {
     private String tfDeterministicOps;
 
     /**
-     * Runs only the i-th of n parts of the planned cases ({@code 2/4}), for a CI matrix; the merge
-     * goal puts the parts back together. Unset: everything.
+     * Runs only the i-th of n parts of the plan ({@code 2/4}), for a CI matrix: its share of the
+     * planned cases, dealt out in turn, and its range of each exhaustive sweep; the merge goal puts
+     * the parts back together. Unset: everything.
      */
     @Parameter(property = "opcompare.shard")
     private String shard;
