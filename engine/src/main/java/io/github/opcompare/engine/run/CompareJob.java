@@ -4,6 +4,8 @@ import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.env.EnvironmentProbe;
+import io.github.opcompare.engine.functions.FunctionSpec;
+import io.github.opcompare.engine.functions.ProjectFunctions;
 import io.github.opcompare.engine.gpu.GpuDetection;
 import io.github.opcompare.engine.gpu.GpuGate;
 import io.github.opcompare.engine.io.ResultsJson;
@@ -37,6 +39,8 @@ public final class CompareJob {
     public static final int WORST_INPUTS_KEPT = 5;
 
     private final Request request;
+    private List<FunctionSpec> functions = List.of();
+    private List<String> projectClasspath = List.of();
 
     /**
      * The compare goal's parameters, as written.
@@ -84,6 +88,18 @@ public final class CompareJob {
     }
 
     /**
+     * The project's own functions to run as backends ({@code <functions>}), looked up in the
+     * project's classes: checked with everything else before anything runs.
+     *
+     * @param projectClasspath the project's output, test output and test classpath
+     */
+    public CompareJob withFunctions(List<FunctionSpec> functions, List<String> projectClasspath) {
+        this.functions = functions == null ? List.of() : List.copyOf(functions);
+        this.projectClasspath = projectClasspath == null ? List.of() : List.copyOf(projectClasspath);
+        return this;
+    }
+
+    /**
      * Runs the comparison.
      *
      * @param catalog the backends that may be named
@@ -98,6 +114,7 @@ public final class CompareJob {
         List<PlannedCase> wholePlan;
         List<BackendDescriptor> selected;
         RecordingBackends recorded;
+        ProjectFunctions projectFunctions;
         Path out = null;
         try {
             // Everything the user wrote is checked before any backend starts; each mistake names itself.
@@ -108,6 +125,11 @@ public final class CompareJob {
             recorded = RecordingBackends.prepare(request.recordings(), wholePlan, catalog, out.resolve("recordings"),
                     WorkerCommand.javaOfThisJvm());
             selected = recorded.appendTo(selected);
+            java.util.Set<String> reserved = new java.util.HashSet<>(catalog.all().stream().map(BackendDescriptor::id).toList());
+            selected.forEach(b -> reserved.add(b.id()));
+            projectFunctions = ProjectFunctions.prepare(functions, wholePlan, reserved, projectClasspath, out.resolve("functions"),
+                    WorkerCommand.javaOfThisJvm());
+            selected = projectFunctions.appendTo(selected);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e);
         } catch (IOException e) {
@@ -141,7 +163,7 @@ public final class CompareJob {
                 + selected.stream().map(BackendDescriptor::id).toList());
         Results results;
         try {
-            results = new ComparisonRunner(settings, recorded.around(resolver), new LoggingRunListener(log)).run(planned, selected);
+            results = new ComparisonRunner(settings, projectFunctions.around(recorded.around(resolver)), new LoggingRunListener(log)).run(planned, selected);
             if (part != null) {
                 // Which part this is and the whole plan, so that merge can order the parts and miss none.
                 results = results.withShard(part.describe(wholePlan));

@@ -16,28 +16,42 @@ public final class FunctionCalls {
     private FunctionCalls() {
     }
 
+    /** A method ready to call: its handle, its form, and its name for messages. */
+    public record Bound(MethodHandle handle, FunctionSignature signature, String name) {
+    }
+
     /**
+     * Opens the method and makes its handle, once per op and dtype: reflection costs far more than
+     * a call, and the worker times the preparation of a call as the transfer in.
+     *
      * @throws IllegalAccessException when the method cannot be made accessible (a class in a named module that does not open it)
      */
-    public static PreparedCall prepare(FunctionMethods.Found found, Op op, List<ByteBuffer> inputs, int length)
-            throws IllegalAccessException {
+    public static Bound bind(FunctionMethods.Found found) throws IllegalAccessException {
         // Package-private classes and methods are usual in a project's tests: open them, as JUnit does.
         found.method().setAccessible(true);
-        MethodHandle handle = MethodHandles.lookup().unreflect(found.method());
-        FunctionSignature signature = found.signature();
-        String name = found.method().getDeclaringClass().getName() + "#" + found.method().getName();
+        return new Bound(MethodHandles.lookup().unreflect(found.method()), found.signature(),
+                found.method().getDeclaringClass().getName() + "#" + found.method().getName());
+    }
+
+    /** Binds the method to copies of the operands. */
+    public static PreparedCall prepare(Bound bound, Op op, List<ByteBuffer> inputs, int length) {
         int outLength = op.outputLength(length);
-        if (signature.element() == float.class) {
-            return floatCall(handle, signature, ArrayCall.floats(inputs, length), new float[outLength], name);
+        if (bound.signature().element() == float.class) {
+            return floatCall(bound.handle(), bound.signature(), ArrayCall.floats(inputs, length), new float[outLength], bound.name());
         }
-        return doubleCall(handle, signature, ArrayCall.doubles(inputs, length), new double[outLength], name);
+        return doubleCall(bound.handle(), bound.signature(), ArrayCall.doubles(inputs, length), new double[outLength], bound.name());
     }
 
     private static PreparedCall floatCall(MethodHandle h, FunctionSignature signature, float[][] in, float[] out, String name) {
         float[] a = in[0];
         float[] b = in.length > 1 ? in[1] : null;
         ArrayCall.Body body = switch (signature.shape()) {
-            case ARRAY_INTO -> b == null ? () -> h.invokeExact(a, out) : () -> h.invokeExact(a, b, out);
+            // Block bodies: only as an expression statement is invokeExact typed void, the method's type.
+            case ARRAY_INTO -> b == null ? () -> {
+                h.invokeExact(a, out);
+            } : () -> {
+                h.invokeExact(a, b, out);
+            };
             case ARRAY_RETURN -> b == null
                     ? () -> copy((float[]) h.invokeExact(a), out, name)
                     : () -> copy((float[]) h.invokeExact(a, b), out, name);
@@ -61,7 +75,12 @@ public final class FunctionCalls {
         double[] a = in[0];
         double[] b = in.length > 1 ? in[1] : null;
         ArrayCall.Body body = switch (signature.shape()) {
-            case ARRAY_INTO -> b == null ? () -> h.invokeExact(a, out) : () -> h.invokeExact(a, b, out);
+            // Block bodies: only as an expression statement is invokeExact typed void, the method's type.
+            case ARRAY_INTO -> b == null ? () -> {
+                h.invokeExact(a, out);
+            } : () -> {
+                h.invokeExact(a, b, out);
+            };
             case ARRAY_RETURN -> b == null
                     ? () -> copy((double[]) h.invokeExact(a), out, name)
                     : () -> copy((double[]) h.invokeExact(a, b), out, name);

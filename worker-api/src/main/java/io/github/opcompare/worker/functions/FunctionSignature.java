@@ -60,7 +60,7 @@ public record FunctionSignature(Shape shape, Class<?> element, int arity) {
 
     /** Why {@link #accepted} is empty for this op and dtype, for messages. */
     public static String noneAcceptedReason(Op op, DType dtype) {
-        if (op.kind() == OpKind.MATRIX) {
+        if (op.kind() == OpKind.MATRIX && (dtype == DType.FLOAT32 || dtype == DType.FLOAT64)) {
             return "opcompare accepts no project function for " + op.id() + " (a matrix product needs its side as well)";
         }
         return "Java has no " + dtype.id() + " type: project functions run in float32 (float) and float64 (double) only";

@@ -21,6 +21,8 @@ public final class ProjectFunctionExecutor implements OpExecutor {
     private final String name;
     private final Map<Op, MethodReference> functions;
     private final ClassLoader loader;
+    /** Methods found and opened, by op and dtype: reflection once, not at every prepared call. */
+    private final Map<String, FunctionCalls.Bound> boundByCase = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProjectFunctionExecutor(String name, Map<Op, MethodReference> functions, ClassLoader loader) {
         this.name = name;
@@ -48,15 +50,24 @@ public final class ProjectFunctionExecutor implements OpExecutor {
 
     @Override
     public PreparedCall prepare(Op op, DType dtype, List<ByteBuffer> inputs, int length) throws UnsupportedOpException {
+        if (FunctionSignature.accepted(op, dtype).isEmpty()) {
+            throw new UnsupportedOpException(FunctionSignature.noneAcceptedReason(op, dtype));
+        }
         MethodReference reference = functions.get(op);
         if (reference == null) {
             throw new UnsupportedOpException("no project function is configured for " + op.id() + " under the name " + name);
         }
-        if (FunctionSignature.accepted(op, dtype).isEmpty()) {
-            throw new UnsupportedOpException(FunctionSignature.noneAcceptedReason(op, dtype));
-        }
         if (inputs.size() != op.arity()) {
             throw new IllegalArgumentException(op + " takes " + op.arity() + " inputs, got " + inputs.size());
+        }
+        return FunctionCalls.prepare(bound(reference, op, dtype), op, inputs, length);
+    }
+
+    private FunctionCalls.Bound bound(MethodReference reference, Op op, DType dtype) throws UnsupportedOpException {
+        String key = op.id() + "/" + dtype.id();
+        FunctionCalls.Bound bound = boundByCase.get(key);
+        if (bound != null) {
+            return bound;
         }
         FunctionMethods.Found found;
         try {
@@ -67,9 +78,11 @@ public final class ProjectFunctionExecutor implements OpExecutor {
             throw new UnsupportedOpException(e.getMessage());
         }
         try {
-            return FunctionCalls.prepare(found, op, inputs, length);
+            bound = FunctionCalls.bind(found);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + reference + ": " + e.getMessage(), e);
         }
+        boundByCase.put(key, bound);
+        return bound;
     }
 }
