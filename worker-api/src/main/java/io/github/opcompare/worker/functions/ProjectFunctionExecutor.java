@@ -38,7 +38,7 @@ public final class ProjectFunctionExecutor implements OpExecutor {
     /** Which method runs each op: what a reader of the results needs to know the "version" by. */
     @Override
     public String version() {
-        return name + ": " + functions.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return functions.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey().id() + "=" + e.getValue()).reduce((x, y) -> x + ", " + y).orElse("no functions")
                 + " (" + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ")";
     }

@@ -29,6 +29,28 @@ public abstract class ScalarMathExecutor implements OpExecutor {
     /** Why the library has no function for {@code op}, shown to users. */
     protected abstract String missing(Op op);
 
+    /**
+     * A library's version from the {@code pom.properties} Maven puts in its jar (not every jar's
+     * manifest has an Implementation-Version: Hipparchus' has none); {@code unknown version} without it.
+     */
+    protected static String mavenVersion(Class<?> inLibrary, String groupId, String artifactId) {
+        String resource = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+        try (java.io.InputStream in = inLibrary.getResourceAsStream(resource)) {
+            if (in != null) {
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(in);
+                String version = properties.getProperty("version");
+                if (version != null && !version.isBlank()) {
+                    return version.strip();
+                }
+            }
+        } catch (java.io.IOException e) {
+            // Fall through: the version is for the record, not needed to run.
+        }
+        String manifest = inLibrary.getPackage().getImplementationVersion();
+        return manifest == null ? "unknown version" : manifest;
+    }
+
     @Override
     public String device() {
         return "cpu";

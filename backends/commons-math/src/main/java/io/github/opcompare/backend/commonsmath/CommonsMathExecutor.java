@@ -28,8 +28,7 @@ public final class CommonsMathExecutor extends ScalarMathExecutor {
 
     @Override
     public String version() {
-        String version = FastMath.class.getPackage().getImplementationVersion();
-        return (version == null ? "unknown version" : version) + " org.apache.commons.math3.util.FastMath (Java "
+        return mavenVersion(FastMath.class, "org.apache.commons", "commons-math3") + " org.apache.commons.math3.util.FastMath (Java "
                 + System.getProperty("java.version") + "; float32 via (float) of the double function)";
     }
 

@@ -28,8 +28,7 @@ public final class HipparchusExecutor extends ScalarMathExecutor {
 
     @Override
     public String version() {
-        String version = FastMath.class.getPackage().getImplementationVersion();
-        return (version == null ? "unknown version" : version) + " org.hipparchus.util.FastMath (Java "
+        return mavenVersion(FastMath.class, "org.hipparchus", "hipparchus-core") + " org.hipparchus.util.FastMath (Java "
                 + System.getProperty("java.version") + "; float32 via (float) of the double function)";
     }
 
