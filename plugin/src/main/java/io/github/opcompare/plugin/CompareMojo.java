@@ -187,8 +187,8 @@ public class CompareMojo extends AbstractMojo {
         }
         CompareJob.Outcome outcome;
         try {
-            outcome = new CompareJob(request).withFunctions(Function.toSpecs(functions), projectClasspath()).run(BackendCatalog.installed(), this::workerResolver, GpuProbe::detect,
-                    new MavenJobLog(getLog()));
+            outcome = new CompareJob(request).withFunctions(Function.toSpecs(functions), projectClasspath())
+                    .run(BackendCatalog.installed(), this::workerResolver, GpuProbe::detect, new MavenJobLog(getLog()));
         } catch (CompareJob.ConfigurationException e) {
             throw configurationError(e);
         } catch (IOException e) {

@@ -21,7 +21,9 @@ import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -125,10 +127,11 @@ public final class CompareJob {
             recorded = RecordingBackends.prepare(request.recordings(), wholePlan, catalog, out.resolve("recordings"),
                     WorkerCommand.javaOfThisJvm());
             selected = recorded.appendTo(selected);
-            java.util.Set<String> reserved = new java.util.HashSet<>(catalog.all().stream().map(BackendDescriptor::id).toList());
+            // A function's name may be neither a catalog backend's nor a recording's.
+            Set<String> reserved = new HashSet<>(catalog.all().stream().map(BackendDescriptor::id).toList());
             selected.forEach(b -> reserved.add(b.id()));
-            projectFunctions = ProjectFunctions.prepare(functions, wholePlan, reserved, projectClasspath, out.resolve("functions"),
-                    WorkerCommand.javaOfThisJvm());
+            projectFunctions = ProjectFunctions.prepare(functions, wholePlan, reserved, projectClasspath,
+                    out.resolve("functions"), WorkerCommand.javaOfThisJvm());
             selected = projectFunctions.appendTo(selected);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e);
@@ -163,7 +166,8 @@ public final class CompareJob {
                 + selected.stream().map(BackendDescriptor::id).toList());
         Results results;
         try {
-            results = new ComparisonRunner(settings, projectFunctions.around(recorded.around(resolver)), new LoggingRunListener(log)).run(planned, selected);
+            results = new ComparisonRunner(settings, projectFunctions.around(recorded.around(resolver)), new LoggingRunListener(log))
+                    .run(planned, selected);
             if (part != null) {
                 // Which part this is and the whole plan, so that merge can order the parts and miss none.
                 results = results.withShard(part.describe(wholePlan));
