@@ -34,9 +34,13 @@ public final class FunctionMethods {
         Class<?> type;
         try {
             type = Class.forName(reference.className(), false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException(reference + " (op " + op.id() + "): class " + reference.className()
-                    + " is not in the project's classes or its test classpath" + (e instanceof LinkageError ? " (" + e + ")" : ""));
+                    + " is not in the project's classes or its test classpath");
+        } catch (LinkageError e) {
+            // Compiled for a newer Java than the build's, or missing a class it needs.
+            throw new IllegalArgumentException(reference + " (op " + op.id() + "): class " + reference.className()
+                    + " cannot be loaded: " + e);
         }
         return find(reference, type, op, dtype);
     }
