@@ -29,7 +29,7 @@ class BackendCatalogTest {
             assertTrue(backend.onlyWhenNamed(), id);
             assertTrue(!catalog.defaults().contains(backend), id);
         }
-        assertEquals(List.of("--add-modules", "jdk.incubator.vector", "-XX:+UnlockExperimentalVMOptions"), catalog.find("vector-api").orElseThrow().launch().jvmArgs());
+        assertEquals(List.of("--add-modules", "jdk.incubator.vector", "-XX:+UnlockExperimentalVMOptions", "-Xbatch"), catalog.find("vector-api").orElseThrow().launch().jvmArgs());
     }
 
     @Test

@@ -38,6 +38,6 @@ class VectorApiConformanceTest extends BackendConformance {
 
     @Override
     protected WorkerLaunch launch() {
-        return WorkerLaunch.java(VectorApiWorker.class, List.of("--add-modules", "jdk.incubator.vector", "-XX:+UnlockExperimentalVMOptions"));
+        return WorkerLaunch.java(VectorApiWorker.class, List.of("--add-modules", "jdk.incubator.vector", "-XX:+UnlockExperimentalVMOptions", "-Xbatch"));
     }
 }
