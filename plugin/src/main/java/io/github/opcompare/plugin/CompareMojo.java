@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -21,6 +22,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.rtinfo.RuntimeInformation;
 import org.eclipse.aether.RepositorySystem;
@@ -30,7 +32,8 @@ import org.eclipse.aether.repository.RemoteRepository;
  * Runs the configured op comparisons (or the default suite) on every selected backend and writes
  * {@code target/opcompare/results.json}.
  */
-@Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+// The test classpath: <functions> run the project's own methods on its classes and test dependencies.
+@Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 public class CompareMojo extends AbstractMojo {
 
     /**
@@ -137,6 +140,15 @@ public class CompareMojo extends AbstractMojo {
     @Parameter(property = "opcompare.shard")
     private String shard;
 
+    /**
+     * The project's own static methods to compare, one per op, each {@code <op>}, {@code <method>}
+     * ({@code com.acme.math.FastExp#exp}) and optional {@code <name>} (the backend it appears under,
+     * default {@code project}). Checked before anything runs; run in a worker on the project's
+     * classes and test classpath.
+     */
+    @Parameter
+    private List<Function> functions;
+
     /** Skips the comparison. */
     @Parameter(property = "opcompare.skip", defaultValue = "false")
     private String skip;
@@ -176,8 +188,8 @@ public class CompareMojo extends AbstractMojo {
         }
         CompareJob.Outcome outcome;
         try {
-            outcome = new CompareJob(request).run(BackendCatalog.installed(), this::workerResolver, GpuProbe::detect,
-                    new MavenJobLog(getLog()));
+            outcome = new CompareJob(request).withFunctions(Function.toSpecs(functions), projectClasspath())
+                    .run(BackendCatalog.installed(), this::workerResolver, GpuProbe::detect, new MavenJobLog(getLog()));
         } catch (CompareJob.ConfigurationException e) {
             throw configurationError(e);
         } catch (IOException e) {
@@ -185,6 +197,18 @@ public class CompareMojo extends AbstractMojo {
         }
         if (outcome.failsBuild()) {
             throw new MojoFailureException(outcome.buildFailure());
+        }
+    }
+
+    /** Output, test output and test dependencies, when functions need them; Maven resolved them for this goal. */
+    private List<String> projectClasspath() throws MojoExecutionException {
+        if (functions == null || functions.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return project.getTestClasspathElements();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("opcompare: the project's test classpath is not resolved: " + e.getMessage(), e);
         }
     }
 

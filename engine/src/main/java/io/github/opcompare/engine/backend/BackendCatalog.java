@@ -86,10 +86,12 @@ public final class BackendCatalog {
 
     /**
      * What runs when no backend is named: every backend on the CPU. GPU backends run only when named,
-     * so that nobody downloads a GPU build (600 MB to 1 GB) without asking for it.
+     * so that nobody downloads a GPU build (600 MB to 1 GB) without asking for it; so do backends
+     * whose descriptor says {@code onlyWhenNamed} (Java's math libraries), so that the default suite
+     * does not change as backends are added.
      */
     public List<BackendDescriptor> defaults() {
-        return all.stream().filter(b -> "cpu".equals(b.device())).collect(Collectors.toList());
+        return all.stream().filter(b -> "cpu".equals(b.device()) && !b.onlyWhenNamed()).collect(Collectors.toList());
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param dtypes the dtypes it claims ({@code float32}); empty claims nothing
  * @param ops the catalog ops it claims; {@code *} claims every op
  * @param determinism how its library is asked for deterministic kernels; null when it cannot be
+ * @param onlyWhenNamed true for a backend left out of the default selection, run only when named
+ *     (Java's math libraries: a project asks for them, the zero-configuration suite stays as it was)
  */
 public record BackendDescriptor(
         String id,
@@ -30,7 +32,8 @@ public record BackendDescriptor(
         GpuRequirements gpu,
         List<String> dtypes,
         List<String> ops,
-        DeterminismVariable determinism) {
+        DeterminismVariable determinism,
+        boolean onlyWhenNamed) {
     /** In {@link #ops()}: every op of the catalog. */
     public static final String EVERY_OP = "*";
 
@@ -38,6 +41,12 @@ public record BackendDescriptor(
         environment = Map.copyOf(environment);
         dtypes = List.copyOf(dtypes);
         ops = List.copyOf(ops);
+    }
+
+    /** A backend in the default selection (on the CPU): what every descriptor made before {@code onlyWhenNamed} is. */
+    public BackendDescriptor(String id, String library, String device, String workerArtifactId, Map<String, String> environment,
+            WorkerLaunch launch, GpuRequirements gpu, List<String> dtypes, List<String> ops, DeterminismVariable determinism) {
+        this(id, library, device, workerArtifactId, environment, launch, gpu, dtypes, ops, determinism, false);
     }
 
     /** A backend described by nothing but its identity: recorded backends, and tests' own workers. */
@@ -49,7 +58,7 @@ public record BackendDescriptor(
     public BackendDescriptor withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(environment);
         merged.putAll(extra);
-        return new BackendDescriptor(id, library, device, workerArtifactId, merged, launch, gpu, dtypes, ops, determinism);
+        return new BackendDescriptor(id, library, device, workerArtifactId, merged, launch, gpu, dtypes, ops, determinism, onlyWhenNamed);
     }
 
     /** Whether it claims {@code op} (a catalog id, {@code atan2}). */

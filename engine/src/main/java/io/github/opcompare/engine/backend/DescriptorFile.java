@@ -92,8 +92,10 @@ public final class DescriptorFile {
                 throw backend.error("gpu", "only a backend on device gpu has GPU requirements");
             }
             String ownLibrary = backend.has("library") ? backend.text("library") : library;
+            // Optional, false by default: the backend joins the default selection when it is on the CPU.
+            boolean onlyWhenNamed = backend.has("onlyWhenNamed") && backend.bool("onlyWhenNamed");
             backends.add(new BackendDescriptor(backend.text("id"), ownLibrary, device, artifactId,
-                    backend.stringMap("environment"), launch, gpu, dtypes, ops, determinism));
+                    backend.stringMap("environment"), launch, gpu, dtypes, ops, determinism, onlyWhenNamed));
         }
         if (backends.isEmpty()) {
             throw module.error("backends", "names no backend");

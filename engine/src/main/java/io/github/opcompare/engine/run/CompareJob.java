@@ -4,6 +4,8 @@ import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.env.EnvironmentProbe;
+import io.github.opcompare.engine.functions.FunctionSpec;
+import io.github.opcompare.engine.functions.ProjectFunctions;
 import io.github.opcompare.engine.gpu.GpuDetection;
 import io.github.opcompare.engine.gpu.GpuGate;
 import io.github.opcompare.engine.io.ResultsJson;
@@ -19,7 +21,9 @@ import io.github.opcompare.engine.worker.WorkerCommand;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,6 +41,8 @@ public final class CompareJob {
     public static final int WORST_INPUTS_KEPT = 5;
 
     private final Request request;
+    private List<FunctionSpec> functions = List.of();
+    private List<String> projectClasspath = List.of();
 
     /**
      * The compare goal's parameters, as written.
@@ -84,6 +90,18 @@ public final class CompareJob {
     }
 
     /**
+     * The project's own functions to run as backends ({@code <functions>}), looked up in the
+     * project's classes: checked with everything else before anything runs.
+     *
+     * @param projectClasspath the project's output, test output and test classpath
+     */
+    public CompareJob withFunctions(List<FunctionSpec> functions, List<String> projectClasspath) {
+        this.functions = functions == null ? List.of() : List.copyOf(functions);
+        this.projectClasspath = projectClasspath == null ? List.of() : List.copyOf(projectClasspath);
+        return this;
+    }
+
+    /**
      * Runs the comparison.
      *
      * @param catalog the backends that may be named
@@ -98,6 +116,7 @@ public final class CompareJob {
         List<PlannedCase> wholePlan;
         List<BackendDescriptor> selected;
         RecordingBackends recorded;
+        ProjectFunctions projectFunctions;
         Path out = null;
         try {
             // Everything the user wrote is checked before any backend starts; each mistake names itself.
@@ -108,6 +127,12 @@ public final class CompareJob {
             recorded = RecordingBackends.prepare(request.recordings(), wholePlan, catalog, out.resolve("recordings"),
                     WorkerCommand.javaOfThisJvm());
             selected = recorded.appendTo(selected);
+            // A function's name may be neither a catalog backend's nor a recording's.
+            Set<String> reserved = new HashSet<>(catalog.all().stream().map(BackendDescriptor::id).toList());
+            selected.forEach(b -> reserved.add(b.id()));
+            projectFunctions = ProjectFunctions.prepare(functions, wholePlan, reserved, projectClasspath,
+                    out.resolve("functions"), WorkerCommand.javaOfThisJvm());
+            selected = projectFunctions.appendTo(selected);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e);
         } catch (IOException e) {
@@ -145,7 +170,8 @@ public final class CompareJob {
         }
         Results results;
         try {
-            ComparisonRunner runner = new ComparisonRunner(settings, recorded.around(resolver), new LoggingRunListener(log)).part(part);
+            ComparisonRunner runner = new ComparisonRunner(settings, projectFunctions.around(recorded.around(resolver)),
+                    new LoggingRunListener(log)).part(part);
             results = runner.run(planned, selected);
             if (part != null) {
                 // Which part this is and the whole plan, so that merge can order the parts and miss none.

@@ -20,6 +20,19 @@ class BackendCatalogTest {
     }
 
     @Test
+    void javasMathLibrariesRunOnlyWhenNamed() {
+        List<String> libraries = List.of("hipparchus", "commons-math", "vector-api");
+        assertEquals(libraries, ids(catalog.select(List.of("hipparchus,commons-math,vector-api"))));
+        for (String id : libraries) {
+            BackendDescriptor backend = catalog.find(id).orElseThrow();
+            assertEquals("cpu", backend.device(), id);
+            assertTrue(backend.onlyWhenNamed(), id);
+            assertTrue(!catalog.defaults().contains(backend), id);
+        }
+        assertEquals(List.of("--add-modules", "jdk.incubator.vector", "-XX:+UnlockExperimentalVMOptions", "-Xbatch"), catalog.find("vector-api").orElseThrow().launch().jvmArgs());
+    }
+
+    @Test
     void gpuBackendsRunOnlyWhenNamed() {
         assertEquals(List.of("tensorflow-gpu", "nd4j-gpu"), ids(catalog.select(List.of("tensorflow-gpu,nd4j-gpu"))));
         BackendDescriptor tf = catalog.find("tensorflow-gpu").orElseThrow();

@@ -47,6 +47,14 @@ class DescriptorFileTest {
     }
 
     @Test
+    void aBackendMayAskToRunOnlyWhenNamed() throws IOException {
+        assertTrue(!read(MINIMAL).get(0).onlyWhenNamed());
+        assertTrue(read(MINIMAL.replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"onlyWhenNamed\": true,")).get(0).onlyWhenNamed());
+        assertEquals("test.json.backends[0]: onlyWhenNamed is missing (true or false)",
+                error(MINIMAL.replace("\"device\": \"cpu\",", "\"device\": \"cpu\", \"onlyWhenNamed\": \"yes\",")));
+    }
+
+    @Test
     void aMissingFieldIsNamedWithItsPlace() {
         assertEquals("test.json: library is missing (a non-empty string)", error(MINIMAL.replace("\"library\": \"mine\",", "")));
         assertEquals("test.json.worker: mainClass is missing (a non-empty string)",

@@ -91,6 +91,24 @@ public abstract class BackendConformance {
         return DescriptorClaims.of(getClass()).map(DescriptorClaims::unclaimedOps).orElse(Set.of());
     }
 
+    /**
+     * The binary op the checks of the protocol's plumbing (failures, timing) run: {@code add}, or
+     * {@code maximum} for a library that has no arithmetic of its own (Hipparchus' FastMath, whose
+     * users write Java's + operator). Either gives exact results on small integers, checked by hand.
+     */
+    protected Op plumbingOp() {
+        return Op.ADD;
+    }
+
+    /** The plumbing op on (1, 2) and (1, 2): 1 + 1 = 2 and 2 + 2 = 4; max(1, 1) = 1 and max(2, 2) = 2. */
+    private double[] plumbingOpOnOneTwo() {
+        return switch (plumbingOp()) {
+            case ADD -> new double[] {2, 4};
+            case MAXIMUM -> new double[] {1, 2};
+            default -> throw new IllegalStateException("plumbingOp must be add or maximum, not " + plumbingOp());
+        };
+    }
+
     /** Why this backend cannot run on this machine (no GPU, no python3 with NumPy), or empty when it can. */
     protected Optional<String> unavailable() {
         return Optional.empty();
@@ -326,24 +344,24 @@ public abstract class BackendConformance {
         // Portable ways to make any backend fail: an output file in a directory that does not exist,
         // and an input file that does not exist. Neither is unsupported (the library has the op).
         return onEachChannel(channel -> {
-            DType dtype = firstSupported(channel, Op.ADD);
+            DType dtype = firstSupported(channel, plumbingOp());
             Path a = next("a");
             RawArrayFiles.write(new Values(dtype, new double[] {1, 2}), a);
             List<ArrayRef> inputs = List.of(new ArrayRef(a.toString(), 2), new ArrayRef(a.toString(), 2));
-            WorkerReply noDir = channel.send(WorkerRequest.run(id(), Op.ADD.id(), dtype.id(), inputs,
+            WorkerReply noDir = channel.send(WorkerRequest.run(id(), plumbingOp().id(), dtype.id(), inputs,
                     new ArrayRef(dir.resolve("no-such-dir").resolve("out.raw").toString(), 2), 1));
             assertEquals(WorkerReply.FAILED, noDir.status(), String.valueOf(noDir));
             assertFalse(blank(noDir.message()), String.valueOf(noDir));
 
             String missing = dir.resolve("no-such-input.raw").toString();
-            WorkerReply noInput = channel.send(WorkerRequest.run(id(), Op.ADD.id(), dtype.id(),
+            WorkerReply noInput = channel.send(WorkerRequest.run(id(), plumbingOp().id(), dtype.id(),
                     List.of(new ArrayRef(missing, 2), new ArrayRef(missing, 2)), new ArrayRef(next("out").toString(), 2), 1));
             assertEquals(WorkerReply.FAILED, noInput.status(), String.valueOf(noInput));
             assertFalse(blank(noInput.message()), String.valueOf(noInput));
 
-            // 1 + 1 = 2, 2 + 2 = 4: the worker is still there and still right.
-            assertArrayBits(dtype, new double[] {2, 4}, okValues(channel, Op.ADD, dtype, new double[] {1, 2}, new double[] {1, 2}),
-                    "add after failures");
+            // The worker is still there and still right.
+            assertArrayBits(dtype, plumbingOpOnOneTwo(), okValues(channel, plumbingOp(), dtype, new double[] {1, 2}, new double[] {1, 2}),
+                    plumbingOp().id() + " after failures");
         });
     }
 
@@ -352,7 +370,7 @@ public abstract class BackendConformance {
         // The rules of CallTimer and TimingSpec, checked from the replies alone (so from any worker):
         // the count of samples, the warm-up bounds, batches as long as a sample, and the budget.
         return onEachChannel(channel -> {
-            DType dtype = firstSupported(channel, Op.ADD);
+            DType dtype = firstSupported(channel, plumbingOp());
             int length = 16;
 
             // Up to the count: 7 samples of a fast op, never more, as the budget (10 s) is far off.
@@ -522,7 +540,7 @@ public abstract class BackendConformance {
         Arrays.fill(x, 0.5);
         Path a = next("t");
         RawArrayFiles.write(new Values(dtype, x), a);
-        WorkerReply reply = channel.send(WorkerRequest.time(id(), Op.ADD.id(), dtype.id(),
+        WorkerReply reply = channel.send(WorkerRequest.time(id(), plumbingOp().id(), dtype.id(),
                 List.of(new ArrayRef(a.toString(), length), new ArrayRef(a.toString(), length)),
                 new ArrayRef(next("timed").toString(), length), spec));
         assertTrue(reply.ok(), String.valueOf(reply));
