@@ -1,6 +1,8 @@
 package io.github.opcompare.plugin;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
+import io.github.opcompare.engine.backend.BackendChoices;
+import io.github.opcompare.engine.backend.ProjectLibraryVersions;
 import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.gpu.GpuProbe;
 import io.github.opcompare.engine.run.CompareJob;
@@ -21,6 +23,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.rtinfo.RuntimeInformation;
 import org.eclipse.aether.RepositorySystem;
@@ -30,16 +33,24 @@ import org.eclipse.aether.repository.RemoteRepository;
  * Runs the configured op comparisons (or the default suite) on every selected backend and writes
  * {@code target/opcompare/results.json}.
  */
-@Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
 public class CompareMojo extends AbstractMojo {
 
     /**
      * Backends to compare, comma-separated or as a list; empty means every CPU backend. The GPU
      * backends ({@code tensorflow-gpu}, {@code nd4j-gpu}) run only when named. A backend that cannot
-     * run here is reported as skipped, with the reason.
+     * run here is reported as skipped, with the reason. Each may name its library version
+     * ({@code tensorflow-cpu@1.0.0}, or {@code <backend><id>tensorflow-cpu</id><version>1.0.0</version></backend>})
+     * and a Python backend its Python ({@code <python>}); several versions of one library run side by side.
+     * Without a version a backend runs the version the project depends on, else opcompare's.
      */
     @Parameter(property = "opcompare.backends")
-    private List<String> backends;
+    private List<Backend> backends;
+
+    /** Runs library versions outside the tested ones, with a warning, instead of refusing them. */
+    @Parameter(property = "opcompare.allowUntestedVersions", defaultValue = "false")
+    private String allowUntestedVersions;
 
     /** The cases to run; when none are configured, the default suite runs. */
     @Parameter
@@ -168,8 +179,9 @@ public class CompareMojo extends AbstractMojo {
                 .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python);
         CompareJob.Request request;
         try {
-            request = new CompareJob.Request(baseDir, options, Case.toSpecs(cases), backends, Recording.toSpecs(recordings, baseDir),
-                    pluginVersion, runtimeInformation.getMavenVersion());
+            request = new CompareJob.Request(baseDir, options, Case.toSpecs(cases), List.of(), Recording.toSpecs(recordings, baseDir),
+                    pluginVersion, runtimeInformation.getMavenVersion(), new BackendChoices(Backend.toRequests(backends),
+                            new ProjectLibraryVersions(ProjectDependencies.of(project)), allowUntestedVersions, new MachinePythons()));
         } catch (IllegalArgumentException e) {
             throw configurationError(e);
         }

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param dtypes the dtypes it claims ({@code float32}); empty claims nothing
  * @param ops the catalog ops it claims; {@code *} claims every op
  * @param determinism how its library is asked for deterministic kernels; null when it cannot be
+ * @param versions which versions of its library it can run; null when the version is not a choice
+ *     (the JDK, a GPU build checked for one version)
+ * @param selected the version this backend runs in this build; null until selected
  */
 public record BackendDescriptor(
         String id,
@@ -30,7 +33,9 @@ public record BackendDescriptor(
         GpuRequirements gpu,
         List<String> dtypes,
         List<String> ops,
-        DeterminismVariable determinism) {
+        DeterminismVariable determinism,
+        LibraryVersions versions,
+        SelectedVersion selected) {
     /** In {@link #ops()}: every op of the catalog. */
     public static final String EVERY_OP = "*";
 
@@ -38,6 +43,12 @@ public record BackendDescriptor(
         environment = Map.copyOf(environment);
         dtypes = List.copyOf(dtypes);
         ops = List.copyOf(ops);
+    }
+
+    /** A backend whose library version is not a choice. */
+    public BackendDescriptor(String id, String library, String device, String workerArtifactId, Map<String, String> environment,
+            WorkerLaunch launch, GpuRequirements gpu, List<String> dtypes, List<String> ops, DeterminismVariable determinism) {
+        this(id, library, device, workerArtifactId, environment, launch, gpu, dtypes, ops, determinism, null, null);
     }
 
     /** A backend described by nothing but its identity: recorded backends, and tests' own workers. */
@@ -49,7 +60,17 @@ public record BackendDescriptor(
     public BackendDescriptor withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(environment);
         merged.putAll(extra);
-        return new BackendDescriptor(id, library, device, workerArtifactId, merged, launch, gpu, dtypes, ops, determinism);
+        return new BackendDescriptor(id, library, device, workerArtifactId, merged, launch, gpu, dtypes, ops, determinism,
+                versions, selected);
+    }
+
+    /**
+     * This backend running one version of its library, under the id results show
+     * ({@code tensorflow-cpu@1.0.0}, or the plain id for the project's or the default version).
+     */
+    public BackendDescriptor selecting(String shownId, SelectedVersion version) {
+        return new BackendDescriptor(shownId, library, device, workerArtifactId, environment, launch, gpu, dtypes, ops, determinism,
+                versions, version);
     }
 
     /** Whether it claims {@code op} (a catalog id, {@code atan2}). */
