@@ -46,7 +46,7 @@ public final class BackendSelection {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Unknown backend" + (unknown.size() > 1 ? "s " : " ")
                     + unknown.stream().map(u -> "'" + u + "'").collect(Collectors.joining(", "))
-                    + "; valid backends are: " + catalog.validIds() + " (each may be followed by @ and a library version)");
+                    + "; valid backends are: " + catalog.validIds());
         }
         Map<String, Integer> perId = new HashMap<>();
         named.forEach(r -> perId.merge(r.id(), 1, Integer::sum));
