@@ -128,7 +128,7 @@ public final class DescriptorFile {
         LibraryVersions parsed = new LibraryVersions(defaultVersion, tested, project, versions.texts("libraryGroups"), generations);
         for (String version : tested) {
             if (parsed.generationOf(version).isEmpty()) {
-                throw versions.error("generations", "cover no generation of the tested version " + version);
+                throw versions.error("generations", "hold none for the tested version " + version);
             }
         }
         return parsed;
