@@ -29,7 +29,8 @@ class VersionReportTest {
         List<BackendInfo> backends = List.of(
                 new BackendInfo(OLD, "tensorflow", "1.0.0 (TensorFlow 2.16.2)", "cpu", 2, null, true, null),
                 new BackendInfo(NEW, "tensorflow", "1.1.0 (TensorFlow 2.18.0)", "cpu", 2, null, true, null),
-                new BackendInfo("nd4j-cpu", "nd4j", "1.0.0-M2.1", "cpu", 2, null, true, null));
+                new BackendInfo("nd4j-cpu", "nd4j", "1.0.0-M2 (OpenBLAS 0.3.19)", "cpu", 2, null, true, null)
+                        .withVersionOrigin("project", "1.0.0-M2", List.of("com.example:app:jar:1.0", "org.nd4j:nd4j-native:jar:1.0.0-M2")));
         // exp moved: 25% of outputs differ, by at most 2 steps, max ulp 1.0 -> 1.5. sqrt kept its bits.
         CaseResult exp = new CaseResult("exp", "exp", "float32", List.of("uniform(-10,10)"), 1000, 42,
                 List.of(Fixtures.ok(OLD, new Accuracy(1.0, 0.3, 0.9, 100, 1L, 0, List.of()), Fixtures.timing(1000, 900, 30, 10)),
@@ -63,5 +64,8 @@ class VersionReportTest {
         assertTrue(index.contains("1 of 2 cases changed: exp/float32"), index);
         String expPage = Files.readString(dir.resolve("cases/exp-float32.html"));
         assertTrue(expPage.contains("25.00% of outputs changed, by up to 2 steps"), expPage);
+        // The environment page says where each version came from, and the project's dependency path.
+        String environment = Files.readString(dir.resolve("environment.html"));
+        assertTrue(environment.contains("com.example:app:jar:1.0 → org.nd4j:nd4j-native:jar:1.0.0-M2"), environment);
     }
 }
