@@ -6,7 +6,7 @@ import io.github.opcompare.engine.backend.ProjectLibraryVersions;
 import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.gpu.GpuProbe;
 import io.github.opcompare.engine.run.CompareJob;
-import io.github.opcompare.engine.worker.WorkerCommand;
+import io.github.opcompare.engine.worker.WorkerJvm;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.File;
 import java.io.IOException;
@@ -47,6 +47,13 @@ public class CompareMojo extends AbstractMojo {
      */
     @Parameter(property = "opcompare.backends")
     private List<Backend> backends;
+
+    /**
+     * The Java that runs the Java workers: a JDK's home folder or its {@code bin/java}. Unset: the
+     * Java the build runs on. The {@code jdk} backends measure it.
+     */
+    @Parameter(property = "opcompare.jvm")
+    private String jvm;
 
     /** Runs library versions outside the tested ones, with a warning, instead of refusing them. */
     @Parameter(property = "opcompare.allowUntestedVersions", defaultValue = "false")
@@ -178,7 +185,9 @@ public class CompareMojo extends AbstractMojo {
                 .outputDirectory(outputDirectory.toPath()).referenceCache(referenceCache).failOnBackendError(failOnBackendError)
                 .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python);
         CompareJob.Request request;
+        String workerJava;
         try {
+            workerJava = WorkerJvm.resolve(jvm, baseDir);
             request = new CompareJob.Request(baseDir, options, Case.toSpecs(cases), List.of(), Recording.toSpecs(recordings, baseDir),
                     pluginVersion, runtimeInformation.getMavenVersion(), new BackendChoices(Backend.toRequests(backends),
                             new ProjectLibraryVersions(ProjectDependencies.of(project)), allowUntestedVersions, new MachinePythons()));
@@ -187,7 +196,7 @@ public class CompareMojo extends AbstractMojo {
         }
         CompareJob.Outcome outcome;
         try {
-            outcome = new CompareJob(request).run(BackendCatalog.installed(), this::workerResolver, GpuProbe::detect,
+            outcome = new CompareJob(request).run(BackendCatalog.installed(), o -> workerResolver(o, workerJava), GpuProbe::detect,
                     new MavenJobLog(getLog()));
         } catch (CompareJob.ConfigurationException e) {
             throw configurationError(e);
@@ -204,9 +213,9 @@ public class CompareMojo extends AbstractMojo {
     }
 
     /** Workers resolved like plugin dependencies, through Maven Resolver. */
-    private WorkerCommandFactory workerResolver(CompareOptions options) {
+    private WorkerCommandFactory workerResolver(CompareOptions options, String workerJava) {
         return new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(), repositories(), pluginVersion,
-                WorkerCommand.javaOfThisJvm(), options.python(), options.outputDirectory().resolve("scripts"));
+                workerJava, options.python(), options.outputDirectory().resolve("scripts"));
     }
 
     /** Project and plugin repositories, deduplicated by id: workers are resolved like plugin dependencies. */
