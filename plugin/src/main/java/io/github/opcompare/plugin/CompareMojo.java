@@ -1,10 +1,12 @@
 package io.github.opcompare.plugin;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
+import io.github.opcompare.engine.backend.BackendChoices;
+import io.github.opcompare.engine.backend.ProjectLibraryVersions;
 import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.gpu.GpuProbe;
 import io.github.opcompare.engine.run.CompareJob;
-import io.github.opcompare.engine.worker.WorkerCommand;
+import io.github.opcompare.engine.worker.WorkerJvm;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.File;
 import java.io.IOException;
@@ -32,17 +34,32 @@ import org.eclipse.aether.repository.RemoteRepository;
  * Runs the configured op comparisons (or the default suite) on every selected backend and writes
  * {@code target/opcompare/results.json}.
  */
-// The test classpath: <functions> run the project's own methods on its classes and test dependencies.
+// The test classpath: <functions> run the project's own methods on its classes and test dependencies,
+// and the project's own TensorFlow or ND4J version is read from its dependencies.
 @Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 public class CompareMojo extends AbstractMojo {
 
     /**
      * Backends to compare, comma-separated or as a list; empty means every CPU backend. The GPU
      * backends ({@code tensorflow-gpu}, {@code nd4j-gpu}) run only when named. A backend that cannot
-     * run here is reported as skipped, with the reason.
+     * run here is reported as skipped, with the reason. Each may name its library version
+     * ({@code tensorflow-cpu@1.0.0}, or {@code <backend><id>tensorflow-cpu</id><version>1.0.0</version></backend>})
+     * and a Python backend its Python ({@code <python>}); several versions of one library run side by side.
+     * Without a version a backend runs the version the project depends on, else opcompare's.
      */
     @Parameter(property = "opcompare.backends")
-    private List<String> backends;
+    private List<Backend> backends;
+
+    /**
+     * The Java that runs the Java workers: a JDK's home folder or its {@code bin/java}. Unset: the
+     * Java the build runs on. The {@code jdk} backends measure it.
+     */
+    @Parameter(property = "opcompare.jvm")
+    private String jvm;
+
+    /** Runs library versions outside the tested ones, with a warning, instead of refusing them. */
+    @Parameter(property = "opcompare.allowUntestedVersions", defaultValue = "false")
+    private String allowUntestedVersions;
 
     /** The cases to run; when none are configured, the default suite runs. */
     @Parameter
@@ -180,16 +197,19 @@ public class CompareMojo extends AbstractMojo {
                 .outputDirectory(outputDirectory.toPath()).referenceCache(referenceCache).failOnBackendError(failOnBackendError)
                 .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python);
         CompareJob.Request request;
+        String workerJava;
         try {
-            request = new CompareJob.Request(baseDir, options, Case.toSpecs(cases), backends, Recording.toSpecs(recordings, baseDir),
-                    pluginVersion, runtimeInformation.getMavenVersion());
+            workerJava = WorkerJvm.resolve(jvm, baseDir);
+            request = new CompareJob.Request(baseDir, options, Case.toSpecs(cases), List.of(), Recording.toSpecs(recordings, baseDir),
+                    pluginVersion, runtimeInformation.getMavenVersion(), new BackendChoices(Backend.toRequests(backends),
+                            new ProjectLibraryVersions(ProjectDependencies.of(project)), allowUntestedVersions, new MachinePythons()));
         } catch (IllegalArgumentException e) {
             throw configurationError(e);
         }
         CompareJob.Outcome outcome;
         try {
             outcome = new CompareJob(request).withFunctions(Function.toSpecs(functions), projectClasspath())
-                    .run(BackendCatalog.installed(), this::workerResolver, GpuProbe::detect, new MavenJobLog(getLog()));
+                    .run(BackendCatalog.installed(), o -> workerResolver(o, workerJava), GpuProbe::detect, new MavenJobLog(getLog()));
         } catch (CompareJob.ConfigurationException e) {
             throw configurationError(e);
         } catch (IOException e) {
@@ -217,9 +237,9 @@ public class CompareMojo extends AbstractMojo {
     }
 
     /** Workers resolved like plugin dependencies, through Maven Resolver. */
-    private WorkerCommandFactory workerResolver(CompareOptions options) {
+    private WorkerCommandFactory workerResolver(CompareOptions options, String workerJava) {
         return new WorkerClasspathResolver(repositorySystem, session.getRepositorySession(), repositories(), pluginVersion,
-                WorkerCommand.javaOfThisJvm(), options.python(), options.outputDirectory().resolve("scripts"));
+                workerJava, options.python(), options.outputDirectory().resolve("scripts"));
     }
 
     /** Project and plugin repositories, deduplicated by id: workers are resolved like plugin dependencies. */

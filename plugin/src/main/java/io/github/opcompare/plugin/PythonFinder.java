@@ -52,7 +52,33 @@ final class PythonFinder {
                 + (candidates.size() > 1 ? " (also tried " + String.join(", ", candidates.subList(1, candidates.size())) + ")" : ""));
     }
 
-    private static List<String> candidates() {
+    /**
+     * The NumPy version {@code python} imports ({@code 1.24.2}), for naming a backend after it.
+     *
+     * @throws IllegalArgumentException naming the interpreter and what is missing
+     */
+    static String numpyVersion(String python) {
+        String problem = probe(python);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        try {
+            Process process = new ProcessBuilder(python, "-c", "import numpy; print(numpy.__version__)").redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalArgumentException(python + " did not tell its NumPy version: " + lastLine(output));
+            }
+            return lastLine(output).strip();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(python + " cannot run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalArgumentException("interrupted while asking " + python + " for its NumPy", e);
+        }
+    }
+
+    static List<String> candidates() {
         Set<String> found = new LinkedHashSet<>();
         String path = System.getenv("PATH");
         if (path != null) {

@@ -3,6 +3,7 @@ package io.github.opcompare.plugin;
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.backend.Platform;
+import io.github.opcompare.engine.backend.SelectedVersion;
 import io.github.opcompare.engine.backend.WorkerLaunch;
 import io.github.opcompare.engine.worker.BackendUnavailableException;
 import io.github.opcompare.engine.worker.WorkerCommand;
@@ -96,7 +97,7 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
         List<String> classpath = new ArrayList<>();
         byKey.values().forEach(a -> classpath.add(a.getFile().getAbsolutePath()));
         String classifier = nativeClassifier(launch, platform);
-        for (Artifact platformJar : platformArtifacts(launch, byKey, classifier, backend)) {
+        for (Artifact platformJar : platformArtifacts(nativesOf(backend), byKey, classifier, backend)) {
             if (!byKey.containsKey(key(platformJar))) {
                 classpath.add(resolveOne(platformJar, backend, classifier).getAbsolutePath());
             }
@@ -110,7 +111,51 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
      * among them; nothing of the engine (apfloat, Hipparchus, commons-statistics) reaches a worker.
      */
     List<Artifact> workerArtifacts(BackendDescriptor backend) throws BackendUnavailableException {
+        SelectedVersion selected = backend.selected();
+        if (selected != null && selected.differsFrom(backend.versions())) {
+            return resolveCollect(LibraryVersionGraph.request(workerArtifact(backend), backend, repositories), backend.id() + " ("
+                    + backend.library() + " " + selected.version() + ")").stream().map(ArtifactResult::getArtifact).toList();
+        }
         return resolveGraph(workerArtifact(backend)).stream().map(ArtifactResult::getArtifact).toList();
+    }
+
+    /**
+     * Before anything runs: the library at the version selected for {@code backend} must be there to
+     * resolve (its main artifacts, which carry the rest of its graph).
+     */
+    @Override
+    public void checkVersionResolves(BackendDescriptor backend) {
+        SelectedVersion selected = backend.selected();
+        if (selected == null || !selected.differsFrom(backend.versions())) {
+            return;
+        }
+        for (Artifact artifact : LibraryVersionGraph.libraryArtifacts(backend)) {
+            try {
+                system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null));
+            } catch (ArtifactResolutionException e) {
+                throw new IllegalArgumentException("backend " + backend.id() + ": " + backend.library() + " " + selected.version()
+                        + " does not resolve: tried " + artifact + " from " + repositoryNames() + ": " + rootCause(e)
+                        + "; tested versions: " + String.join(", ", backend.versions().tested()), e);
+            }
+        }
+    }
+
+    private String repositoryNames() {
+        return repositories.isEmpty() ? "the local repository only"
+                : "the local repository and " + repositories.stream().map(RemoteRepository::getId).toList();
+    }
+
+    /** The native jars: those of the selected version's API generation, else the descriptor's. */
+    private static WorkerLaunch nativesOf(BackendDescriptor backend) {
+        SelectedVersion selected = backend.selected();
+        WorkerLaunch launch = backend.launch();
+        if (selected == null || !selected.differsFrom(backend.versions())) {
+            return launch;
+        }
+        return backend.versions().generationOf(selected.version())
+                .map(g -> new WorkerLaunch(launch.kind(), launch.mainClass(), launch.script(), launch.jvmArgs(), g.platformArtifacts(),
+                        launch.classifierSuffix()))
+                .orElse(launch);
     }
 
     private Artifact workerArtifact(BackendDescriptor backend) {
@@ -124,7 +169,8 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
     private WorkerCommand pythonCommand(File workerJar, WorkerLaunch launch, BackendDescriptor backend)
             throws BackendUnavailableException {
         String script = launch.script();
-        String interpreter = PythonFinder.find(python);
+        SelectedVersion selected = backend.selected();
+        String interpreter = PythonFinder.find(selected != null && selected.python() != null ? selected.python() : python);
         Path target = scriptDirectory.resolve(backend.id()).resolve(Path.of(script).getFileName().toString());
         try (URLClassLoader loader = new URLClassLoader(new URL[] {workerJar.toURI().toURL()}, null)) {
             URL resource = loader.findResource(script);
@@ -143,12 +189,15 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
     }
 
     private List<ArtifactResult> resolveGraph(Artifact root) throws BackendUnavailableException {
-        CollectRequest collect = new CollectRequest(new Dependency(root, "runtime"), repositories);
+        return resolveCollect(new CollectRequest(new Dependency(root, "runtime"), repositories), root.toString());
+    }
+
+    private List<ArtifactResult> resolveCollect(CollectRequest collect, String what) throws BackendUnavailableException {
         DependencyRequest request = new DependencyRequest(collect, RUNTIME_CLASSPATH);
         try {
             return system.resolveDependencies(session, request).getArtifactResults();
         } catch (DependencyResolutionException e) {
-            throw new BackendUnavailableException("cannot resolve the worker " + root + ": " + rootCause(e), e);
+            throw new BackendUnavailableException("cannot resolve the worker " + what + ": " + rootCause(e), e);
         }
     }
 

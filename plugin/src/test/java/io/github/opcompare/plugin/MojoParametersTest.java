@@ -57,6 +57,22 @@ class MojoParametersTest {
     }
 
     @Test
+    void aJvmThatIsNoJavaStopsCompareBeforeAnythingRuns() throws Exception {
+        String message = refused(compare(Map.of("jvm", "/no/such/jdk")));
+        assertTrue(message.startsWith("opcompare configuration error: Invalid jvm '/no/such/jdk'"), message);
+        assertFalse(Files.exists(project.resolve("target/opcompare/results.json")));
+    }
+
+    @Test
+    void anUntestedLibraryVersionStopsCompareBeforeAnythingRuns() throws Exception {
+        Backend old = new Backend();
+        old.set("tensorflow-cpu@0.4.0");
+        String message = refused(compare(Map.of("backends", List.of(old), "allowUntestedVersions", "false")));
+        assertTrue(message.startsWith("opcompare configuration error: backend tensorflow-cpu@0.4.0: tensorflow 0.4.0 is not a tested"
+                + " version; tested versions of tensorflow: 0.5.0, 1.0.0, 1.1.0."), message);
+    }
+
+    @Test
     void aNegativeCaseTimeoutStopsCompareBeforeAnythingRuns() throws Exception {
         String message = refused(compare(Map.of("caseTimeout", "-1")));
         assertTrue(message.startsWith("opcompare configuration error: Invalid caseTimeout '-1': a duration cannot be negative"),

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.backend.SelectedVersion;
+import io.github.opcompare.engine.backend.VersionSource;
+import io.github.opcompare.engine.backend.WorkerLaunch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,6 +117,51 @@ class WorkerClasspathResolverTest {
     void theDefaultsAreEveryCpuBackendInTheirFormerOrder() {
         assertEquals(List.of("tensorflow-cpu", "nd4j-cpu", "numpy", "jdk", "jdk-strict"),
                 BackendCatalog.installed().defaults().stream().map(BackendDescriptor::id).toList());
+    }
+
+    /**
+     * Another version of a library: the worker's graph holds that version's artifacts, with the
+     * dependencies its release declares, and nothing of the version the worker module was built with.
+     */
+    @Test
+    void anotherVersionReplacesTheLibraryInTheWorkersGraph() throws Exception {
+        WorkerClasspathResolver resolver = new WorkerClasspathResolver(reactor.system, reactor.session, List.of(),
+                reactor.version, "java", null, null);
+        BackendDescriptor tf = selected("tensorflow-cpu", "1.0.0");
+        List<String> jars = resolver.workerArtifacts(tf).stream().map(a -> a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion())
+                .toList();
+        assertTrue(jars.contains("org.tensorflow:tensorflow-core-api:1.0.0"), jars.toString());
+        assertTrue(jars.contains("org.tensorflow:tensorflow-core-native:1.0.0"), jars.toString());
+        assertEquals(List.of(), jars.stream().filter(j -> j.endsWith(":1.1.0")).toList(), "nothing of TF Java 1.1.0");
+        assertTrue(jars.contains("io.github.opcompare:opcompare-worker-api:" + reactor.version), jars.toString());
+
+        List<String> nd4j = resolver.workerArtifacts(selected("nd4j-cpu", "1.0.0-M1.1")).stream()
+                .map(a -> a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()).toList();
+        // ND4J 1.0.0-M1.1 was built on JavaCPP 1.5.5 and OpenBLAS 0.3.13 (its pom), not M2.1's 1.5.7 and 0.3.19.
+        assertTrue(nd4j.contains("org.nd4j:nd4j-native:1.0.0-M1.1"), nd4j.toString());
+        assertTrue(nd4j.contains("org.bytedeco:javacpp:1.5.5"), nd4j.toString());
+        assertTrue(nd4j.contains("org.bytedeco:openblas:0.3.13-1.5.5"), nd4j.toString());
+        assertEquals(List.of(), nd4j.stream().filter(j -> j.contains("1.0.0-M2.1") || j.endsWith(":1.5.7")).toList());
+    }
+
+    /** TensorFlow Java 0.x carries its natives in tensorflow-core-api itself, with JavaCPP's JNI library beside it. */
+    @Test
+    void tensorFlowZeroFiveGetsItsNativesFromTheApiArtifact() throws Exception {
+        WorkerClasspathResolver resolver = new WorkerClasspathResolver(reactor.system, reactor.session, List.of(),
+                reactor.version, "java", null, null);
+        BackendDescriptor tf = selected("tensorflow-cpu", "0.5.0");
+        Map<String, Artifact> graph = new java.util.LinkedHashMap<>();
+        for (Artifact a : resolver.workerArtifacts(tf)) {
+            graph.put(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getClassifier(), a);
+        }
+        WorkerLaunch natives = new WorkerLaunch(WorkerLaunch.JAVA, "Main", null, List.of(),
+                tf.versions().generationOf("0.5.0").orElseThrow().platformArtifacts(), "");
+        assertEquals(List.of("org.tensorflow:tensorflow-core-api:jar:linux-x86_64:0.5.0", "org.bytedeco:javacpp:jar:linux-x86_64:1.5.8"),
+                WorkerClasspathResolver.platformArtifacts(natives, graph, "linux-x86_64", tf).stream().map(Artifact::toString).toList());
+    }
+
+    private static BackendDescriptor selected(String id, String version) {
+        return backend(id).selecting(id + "@" + version, new SelectedVersion(version, VersionSource.CONFIGURED, List.of(), null, false));
     }
 
     private static List<String> natives(Map<String, Artifact> graph, BackendDescriptor backend) throws Exception {

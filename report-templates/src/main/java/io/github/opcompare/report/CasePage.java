@@ -18,6 +18,7 @@ import java.util.List;
  * @param baseline every change of this case against the baseline; empty without a check report
  * @param machines the machines of a merged file, the columns of {@code acrossMachines}
  * @param acrossMachines one line per backend with a cell per machine; empty for one machine
+ * @param versions one line per pair of versions of one library that both ran the case; empty when none
  */
 public record CasePage(
         String root,
@@ -50,7 +51,8 @@ public record CasePage(
         List<ChangeRow> baseline,
         List<String> machines,
         List<MachineLine> acrossMachines,
-        String generator) {
+        String generator,
+        List<VersionView.Line> versions) {
 
     /** One backend's accuracy on the case; {@code status} null when it ran. */
     public record BackendRow(String id, String color, Grade grade, String status, String message, String maxUlp,

@@ -99,7 +99,7 @@ final class CasePageBuilder {
                 summary.sentence(), backendRows(c), histogram == null ? null : base + "-histogram.svg", histogramColumns,
                 histogramTable, binades == null ? null : base + "-binades.svg", timing == null ? null : base + "-timing.svg",
                 valueColumns, worst, sample, specials, specialsFailures, specialsLegend, relativeError(results), reproducibility(results), fits(results), pairs(c), devices(c),
-                baseline.rows(c.label()), machines.names(), machines.across(c), generator);
+                baseline.rows(c.label()), machines.names(), machines.across(c), generator, VersionView.forCase(c));
         return new Built(page, charts);
     }
 

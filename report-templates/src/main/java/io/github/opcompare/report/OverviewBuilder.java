@@ -98,7 +98,8 @@ final class OverviewBuilder {
         boolean hasGpu = list(results.cases()).stream().anyMatch(c -> !list(c.devices()).isEmpty());
         return new OverviewPage(".", "opcompare report", verdict(), results.complete(), partial(), resultsFile, csvFile,
                 backendColumns, rows, pairColumns, agreementRows, List.copyOf(notes), list(results.backends()),
-                environment(), generator(), hasGpu, baseline.banner(), new MachineView(results).machines());
+                environment(), generator(), hasGpu, baseline.banner(), new MachineView(results).machines(),
+                VersionView.of(results, files::page));
     }
 
     /** The agreement column: the least-agreeing pair's share of bit-identical outputs. */

@@ -14,6 +14,7 @@ import java.util.List;
  *     null when complete
  * @param check what the check goal found (check.json), null when it has not run
  * @param machines the machines of a merged results file; empty for one machine
+ * @param versions versions of one library side by side, read as upgrades; empty when none ran
  */
 public record OverviewPage(
         String root,
@@ -33,7 +34,8 @@ public record OverviewPage(
         String generator,
         boolean hasGpu,
         CheckBanner check,
-        List<MachineRow> machines) {
+        List<MachineRow> machines,
+        List<VersionView.Pair> versions) {
 
     /** The one-line answer at the top of the page. */
     public record Verdict(Grade grade, String headline, String detail) {

@@ -21,6 +21,9 @@ import java.util.Map;
  * @param determinism how its library is asked for deterministic kernels; null when it cannot be
  * @param onlyWhenNamed true for a backend left out of the default selection, run only when named
  *     (Java's math libraries: a project asks for them, the zero-configuration suite stays as it was)
+ * @param versions which versions of its library it can run; null when the version is not a choice
+ *     (the JDK, a GPU build checked for one version)
+ * @param selected the version this backend runs in this build; null until selected
  */
 public record BackendDescriptor(
         String id,
@@ -33,7 +36,9 @@ public record BackendDescriptor(
         List<String> dtypes,
         List<String> ops,
         DeterminismVariable determinism,
-        boolean onlyWhenNamed) {
+        boolean onlyWhenNamed,
+        LibraryVersions versions,
+        SelectedVersion selected) {
     /** In {@link #ops()}: every op of the catalog. */
     public static final String EVERY_OP = "*";
 
@@ -43,10 +48,10 @@ public record BackendDescriptor(
         ops = List.copyOf(ops);
     }
 
-    /** A backend in the default selection (on the CPU): what every descriptor made before {@code onlyWhenNamed} is. */
+    /** A backend in the default selection whose library version is not a choice. */
     public BackendDescriptor(String id, String library, String device, String workerArtifactId, Map<String, String> environment,
             WorkerLaunch launch, GpuRequirements gpu, List<String> dtypes, List<String> ops, DeterminismVariable determinism) {
-        this(id, library, device, workerArtifactId, environment, launch, gpu, dtypes, ops, determinism, false);
+        this(id, library, device, workerArtifactId, environment, launch, gpu, dtypes, ops, determinism, false, null, null);
     }
 
     /** A backend described by nothing but its identity: recorded backends, and tests' own workers. */
@@ -58,7 +63,17 @@ public record BackendDescriptor(
     public BackendDescriptor withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new LinkedHashMap<>(environment);
         merged.putAll(extra);
-        return new BackendDescriptor(id, library, device, workerArtifactId, merged, launch, gpu, dtypes, ops, determinism, onlyWhenNamed);
+        return new BackendDescriptor(id, library, device, workerArtifactId, merged, launch, gpu, dtypes, ops, determinism,
+                onlyWhenNamed, versions, selected);
+    }
+
+    /**
+     * This backend running one version of its library, under the id results show
+     * ({@code tensorflow-cpu@1.0.0}, or the plain id for the project's or the default version).
+     */
+    public BackendDescriptor selecting(String shownId, SelectedVersion version) {
+        return new BackendDescriptor(shownId, library, device, workerArtifactId, environment, launch, gpu, dtypes, ops, determinism,
+                onlyWhenNamed, versions, version);
     }
 
     /** Whether it claims {@code op} (a catalog id, {@code atan2}). */

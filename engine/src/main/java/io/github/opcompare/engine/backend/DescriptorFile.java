@@ -76,6 +76,7 @@ public final class DescriptorFile {
             Fields d = module.object("determinism");
             determinism = new DeterminismVariable(d.text("variable"), d.text("on"), d.text("off"));
         }
+        LibraryVersions versions = module.has("versions") ? versions(module.object("versions")) : null;
         List<BackendDescriptor> backends = new ArrayList<>();
         for (Fields backend : module.objects("backends")) {
             String device = backend.text("device");
@@ -95,12 +96,44 @@ public final class DescriptorFile {
             // Optional, false by default: the backend joins the default selection when it is on the CPU.
             boolean onlyWhenNamed = backend.has("onlyWhenNamed") && backend.bool("onlyWhenNamed");
             backends.add(new BackendDescriptor(backend.text("id"), ownLibrary, device, artifactId,
-                    backend.stringMap("environment"), launch, gpu, dtypes, ops, determinism, onlyWhenNamed));
+                    backend.stringMap("environment"), launch, gpu, dtypes, ops, determinism, onlyWhenNamed,
+                    // A GPU build's checks (CUDA, driver, kernel images) hold for the version they were written for only.
+                    gpu == null ? versions : null, null));
         }
         if (backends.isEmpty()) {
             throw module.error("backends", "names no backend");
         }
         return backends;
+    }
+
+    private static LibraryVersions versions(Fields versions) {
+        String defaultVersion = versions.text("default");
+        List<String> tested = versions.texts("tested");
+        if (!tested.contains(defaultVersion)) {
+            throw versions.error("tested", "does not hold the default version " + defaultVersion);
+        }
+        List<String> project = versions.texts("project");
+        for (String pattern : project) {
+            if (!pattern.matches("[^:\\s*]+:[^:\\s*]+\\*?")) {
+                throw versions.error("project", "'" + pattern + "' is not groupId:artifactId (a trailing * matches a prefix)");
+            }
+        }
+        List<VersionGeneration> generations = new ArrayList<>();
+        for (Fields generation : versions.objects("generations")) {
+            List<String> artifacts = generation.texts("artifacts");
+            if (artifacts.isEmpty()) {
+                throw generation.error("artifacts", "is empty");
+            }
+            generations.add(new VersionGeneration(generation.optionalText("prefix"), artifacts,
+                    generation.texts("platformArtifacts")));
+        }
+        LibraryVersions parsed = new LibraryVersions(defaultVersion, tested, project, versions.texts("libraryGroups"), generations);
+        for (String version : tested) {
+            if (parsed.generationOf(version).isEmpty()) {
+                throw versions.error("generations", "hold none for the tested version " + version);
+            }
+        }
+        return parsed;
     }
 
     private static GpuRequirements gpu(Fields gpu) {

@@ -117,7 +117,11 @@ public final class RuleParser {
         Set<String> valid = new LinkedHashSet<>();
         catalog.all().stream().map(BackendDescriptor::id).forEach(valid::add);
         if (results != null && results.backends() != null) {
-            results.backends().stream().map(BackendInfo::id).map(id -> QualifiedBackend.parse(id).backend()).forEach(valid::add);
+            for (BackendInfo b : results.backends()) {
+                QualifiedBackend q = QualifiedBackend.parse(b.id());
+                valid.add(q.backend());
+                valid.add(q.catalogId()); // a rule naming the library's id covers each of its versions
+            }
         }
         return valid;
     }

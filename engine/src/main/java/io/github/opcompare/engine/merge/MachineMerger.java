@@ -43,7 +43,8 @@ final class MachineMerger {
             for (BackendInfo b : r.backends()) {
                 String id = QualifiedBackend.qualify(b.id(), machine);
                 ids.add(id);
-                backends.add(new BackendInfo(id, b.library(), b.version(), b.device(), b.threads(), b.runtime(), b.available(), b.reason()));
+                backends.add(new BackendInfo(id, b.library(), b.version(), b.device(), b.threads(), b.runtime(), b.available(), b.reason(),
+                        b.versionSource(), b.requestedVersion(), b.dependencyPath()));
             }
             machines.add(new Machine(machine, r.environment(), ids));
             for (CaseResult c : r.cases()) {

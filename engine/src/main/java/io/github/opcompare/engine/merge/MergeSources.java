@@ -44,9 +44,9 @@ public final class MergeSources {
     private static MergeInput readOne(String item, Path basedir) throws IOException {
         int eq = item.indexOf('=');
         String name = eq > 0 ? item.substring(0, eq).trim() : null;
-        if (name != null && (name.isEmpty() || name.indexOf(QualifiedBackend.SEPARATOR) >= 0)) {
-            throw new IllegalArgumentException("Invalid machine name '" + name + "' in '" + item + "'; a name cannot be empty or contain '"
-                    + QualifiedBackend.SEPARATOR + "'");
+        if (name != null && (name.isEmpty() || name.indexOf(QualifiedBackend.SEPARATOR) >= 0 || QualifiedBackend.startsWithDigit(name))) {
+            throw new IllegalArgumentException("Invalid machine name '" + name + "' in '" + item + "'; a name cannot be empty, contain '"
+                    + QualifiedBackend.SEPARATOR + "' or begin with a digit (after '@' that marks a library version)");
         }
         Path file = basedir.resolve(eq > 0 ? item.substring(eq + 1).trim() : item).normalize();
         // A misspelt path is the user's mistake, told as such, not an error reading a file.
@@ -55,6 +55,9 @@ public final class MergeSources {
         Results results = ResultsJson.read(file);
         if (name == null && results.shard() == null) {
             name = folderName(file);
+            if (QualifiedBackend.startsWithDigit(name)) {
+                name = "machine-" + name; // after '@', a leading digit would read as a library version
+            }
         }
         return new MergeInput(file.toString(), name, results);
     }

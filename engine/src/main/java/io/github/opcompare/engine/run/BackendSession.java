@@ -88,12 +88,20 @@ final class BackendSession implements AutoCloseable {
             process = null;
             throw new BackendUnavailableException(hello.message());
         }
-        info = new BackendInfo(descriptor.id(), hello.library(), hello.version(), hello.device(), hello.threads(),
-                hello.runtime(), true, null);
+        info = withOrigin(descriptor, new BackendInfo(descriptor.id(), hello.library(), hello.version(), hello.device(),
+                hello.threads(), hello.runtime(), true, null));
     }
 
     private static BackendInfo unavailable(BackendDescriptor descriptor, String reason) {
-        return new BackendInfo(descriptor.id(), descriptor.library(), null, descriptor.device(), null, null, false, reason);
+        return withOrigin(descriptor, new BackendInfo(descriptor.id(), descriptor.library(), null, descriptor.device(), null, null,
+                false, reason));
+    }
+
+    /** Where the library version came from, as the backend's selection recorded it. */
+    private static BackendInfo withOrigin(BackendDescriptor descriptor, BackendInfo info) {
+        io.github.opcompare.engine.backend.SelectedVersion selected = descriptor.selected();
+        return selected == null ? info
+                : info.withVersionOrigin(selected.source().json(), selected.version(), selected.dependencyPath());
     }
 
     BackendInfo info() {

@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.run;
 
 import io.github.opcompare.engine.backend.BackendCatalog;
+import io.github.opcompare.engine.backend.BackendChoices;
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.env.EnvironmentProbe;
@@ -55,10 +56,17 @@ public final class CompareJob {
      * @param recordings outputs computed elsewhere, judged as backends of their own
      * @param opcompareVersion this opcompare's version, written into results.json
      * @param buildToolVersion the Maven version, for the environment record
+     * @param choices the library versions the backends run ({@code <backend>} elements, the project's own)
      */
     public record Request(Path baseDir, CompareOptions.Builder options, List<CaseSpec> cases, List<String> backends,
-            List<RecordingSpec> recordings, String opcompareVersion, String buildToolVersion) {
+            List<RecordingSpec> recordings, String opcompareVersion, String buildToolVersion, BackendChoices choices) {
+        public Request(Path baseDir, CompareOptions.Builder options, List<CaseSpec> cases, List<String> backends,
+                List<RecordingSpec> recordings, String opcompareVersion, String buildToolVersion) {
+            this(baseDir, options, cases, backends, recordings, opcompareVersion, buildToolVersion, BackendChoices.none());
+        }
+
         public Request {
+            choices = choices == null ? BackendChoices.none() : choices;
             cases = cases == null ? List.of() : List.copyOf(cases);
             backends = backends == null ? List.of() : List.copyOf(backends);
             recordings = recordings == null ? List.of() : List.copyOf(recordings);
@@ -117,16 +125,22 @@ public final class CompareJob {
         List<BackendDescriptor> selected;
         RecordingBackends recorded;
         ProjectFunctions projectFunctions;
+        WorkerCommandFactory ownWorkers;
         Path out = null;
         try {
             // Everything the user wrote is checked before any backend starts; each mistake names itself.
             options = request.options().baseDir(request.baseDir()).build();
             out = options.outputDirectory();
             wholePlan = Planner.plan(request.cases(), request.baseDir());
-            selected = catalog.select(request.backends());
+            selected = request.choices().select(catalog, request.backends(), log::warn);
             recorded = RecordingBackends.prepare(request.recordings(), wholePlan, catalog, out.resolve("recordings"),
                     WorkerCommand.javaOfThisJvm());
             selected = recorded.appendTo(selected);
+            ownWorkers = workers.apply(options);
+            // A library version that does not resolve is the configuration's mistake: said before anything runs.
+            for (BackendDescriptor backend : selected) {
+                ownWorkers.checkVersionResolves(backend);
+            }
             // A function's name may be neither a catalog backend's nor a recording's.
             Set<String> reserved = new HashSet<>(catalog.all().stream().map(BackendDescriptor::id).toList());
             selected.forEach(b -> reserved.add(b.id()));
@@ -160,7 +174,7 @@ public final class CompareJob {
                 options.referenceCache());
         // The GPU gate first: a GPU backend that cannot run here is skipped before anything is resolved.
         WorkerCommandFactory resolver = GpuGate.around(DeterminismEnvironment.around(options.tfDeterministicOps(),
-                workers.apply(options)), () -> detected);
+                ownWorkers), () -> detected);
         log.info("opcompare: " + planned.size() + " case" + (planned.size() == 1 ? "" : "s")
                 + (part == null ? "" : " (shard " + part.label() + " of " + wholePlan.size() + " planned)") + " on "
                 + selected.stream().map(BackendDescriptor::id).toList());

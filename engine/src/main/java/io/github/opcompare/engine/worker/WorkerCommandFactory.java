@@ -11,4 +11,13 @@ public interface WorkerCommandFactory {
 
     /** @throws BackendUnavailableException when the backend cannot run here, with the reason */
     WorkerCommand commandFor(BackendDescriptor backend) throws BackendUnavailableException;
+
+    /**
+     * Checks, before anything runs, that the library version {@code backend} was selected with can be
+     * resolved; nothing to check by default.
+     *
+     * @throws IllegalArgumentException naming the backend and the coordinates tried
+     */
+    default void checkVersionResolves(BackendDescriptor backend) {
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,36 @@ class DescriptorFileTest {
     @Test
     void notJsonIsSaidSo() {
         assertTrue(error("{\"format\": ").startsWith("test.json is not JSON"));
+    }
+
+    private static final String VERSIONS = """
+              "versions": {
+                "default": "2.0", "tested": ["1.0", "2.0"], "project": ["org.mine:mine-api", "org.mine:mine-platform*"],
+                "libraryGroups": ["org.mine"],
+                "generations": [{"prefix": "1.", "artifacts": ["org.mine:mine-api"], "platformArtifacts": ["org.mine:mine-api"]},
+                                {"prefix": "2.", "artifacts": ["org.mine:mine-api"], "platformArtifacts": ["org.mine:mine-native"]}]
+              },
+            """;
+
+    @Test
+    void versionsSayWhichLibraryVersionsRunAndHow() throws IOException {
+        BackendDescriptor mine = read(MINIMAL.replace("\"dtypes\"", VERSIONS + "\"dtypes\"")).get(0);
+        LibraryVersions versions = mine.versions();
+        assertEquals("2.0", versions.defaultVersion());
+        assertEquals(List.of("org.mine:mine-native"), versions.generationOf("2.0.1").orElseThrow().platformArtifacts());
+        assertEquals(List.of("org.mine:mine-api"), versions.generationOf("1.0").orElseThrow().platformArtifacts());
+        assertTrue(versions.generationOf("3.0").isEmpty());
+        assertTrue(versions.readsProjectArtifact("org.mine", "mine-platform-gpu"));
+        assertFalse(versions.readsProjectArtifact("org.mine", "mine-native"));
+        assertFalse(versions.readsProjectArtifact("org.other", "mine-api"));
+    }
+
+    @Test
+    void aDefaultOutsideTheTestedVersionsIsRefused() {
+        assertEquals("test.json.versions: tested does not hold the default version 2.0",
+                error(MINIMAL.replace("\"dtypes\"", VERSIONS.replace("[\"1.0\", \"2.0\"]", "[\"1.0\"]") + "\"dtypes\"")));
+        assertEquals("test.json.versions: generations hold none for the tested version 2.0",
+                error(MINIMAL.replace("\"dtypes\"", VERSIONS.replace("\"prefix\": \"2.\"", "\"prefix\": \"3.\"") + "\"dtypes\"")));
     }
 
     private static List<BackendDescriptor> read(String json) throws IOException {

@@ -1,8 +1,12 @@
 package io.github.opcompare.backend.tensorflow;
 
 import io.github.opcompare.worker.OpExecutor;
+import io.github.opcompare.worker.dtype.DType;
 import io.github.opcompare.worker.conformance.BackendConformance;
 import io.github.opcompare.worker.conformance.WorkerLaunch;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The conformance kit against TensorFlow on the CPU, in this JVM and in a forked worker. */
 class TensorFlowConformanceTest extends BackendConformance {
@@ -10,6 +14,33 @@ class TensorFlowConformanceTest extends BackendConformance {
     @Override
     protected OpExecutor executor() {
         return new TensorFlowExecutor();
+    }
+
+    /**
+     * The kit runs once per supported library version (the pom's version-conformance executions swap
+     * the library on the test classpath): this says which one actually loaded, so that a swap that
+     * did not happen cannot pass as a tested version.
+     */
+    @Test
+    void runsTheLibraryVersionUnderTest() {
+        String expected = System.getProperty("opcompare.conformance.libraryVersion");
+        String loaded = executor().version();
+        assertTrue(expected != null && (loaded.equals(expected) || loaded.startsWith(expected + " ")),
+                "expected " + backendLibrary() + " " + expected + ", loaded " + loaded);
+    }
+
+    private static String backendLibrary() {
+        return "tensorflow";
+    }
+
+    /**
+     * TensorFlow 2.10 (TF Java 0.5.0) runs its float32 and float64 CPU kernels with subnormal inputs
+     * read as zero: neg(2^-149) is 0 there, -2^-149 from 2.16 on. Measured, not assumed: the kit's
+     * bit round trip through neg found it, and a version comparison shows it.
+     */
+    @Override
+    protected boolean flushesSubnormalInputs(DType dtype) {
+        return org.tensorflow.TensorFlow.version().startsWith("2.10.") && (dtype == DType.FLOAT32 || dtype == DType.FLOAT64);
     }
 
     @Override
