@@ -414,15 +414,17 @@ public abstract class BackendConformance {
 
             // Batching: calls shorter than minSampleNanos (1 ms) are timed together, the fewest that
             // last 1 ms at warm-up's pace. A sample then lasts about 1 ms: at most 3 ms (a batch of
-            // the fewest calls, with room for a busy machine), and at least a tenth of it, since the
+            // the fewest calls, with room for a busy machine), and at least a twentieth of it, since the
             // pace may still quicken after a warm-up that its time limit ended (TensorFlow Java's
-            // eager calls get several times faster as the JIT compiles their glue).
+            // eager calls get several times faster as the JIT compiles their glue; ND4J's batch of
+            // 1 ms was seen at 94 µs once on a machine running four builds). A worker that ignores
+            // minSampleNanos times one call per sample, which the first assertion catches.
             WorkerReply batched = time(channel, dtype, length,
                     new TimingSpec(2_000_000_000L, 10_000_000, 20, 5, 1_000_000L, 1_000_000L, 10_000_000_000L));
             long calls = batched.callsPerSample();
             assertTrue(calls > 1, "an add of 16 elements is shorter than 1 ms, yet timed alone: " + batched);
             double sample = median(batched.sampleNanos()) * calls;
-            assertTrue(sample >= 100_000 && sample <= 3_000_000, "median sample of " + sample + " ns: " + batched);
+            assertTrue(sample >= 50_000 && sample <= 3_000_000, "median sample of " + sample + " ns: " + batched);
             // And calls of at least minSampleNanos are timed one by one.
             WorkerReply alone = time(channel, dtype, length,
                     new TimingSpec(20_000_000L, 10_000_000, 5, 5, 1L, 1_000_000L, 10_000_000_000L));
@@ -443,8 +445,10 @@ public abstract class BackendConformance {
             // At the steady pace (no faster than the median), warm-up's calls fit in its quarter.
             double warmup = budgeted.warmupCalls() * samples.stream().sorted().toList().get(samples.size() / 2);
             assertTrue(warmup <= 0.25 * budget + longest, budgeted.warmupCalls() + " warm-up calls take about " + warmup + " ns");
-            // The whole request keeps to the budget, besides its setup; 200 ms of slack for a busy machine.
-            assertTrue(wall - budgeted.setupNanos() <= budget + 200_000_000L,
+            // The whole request keeps to the budget, besides its setup. The slack (1 s) is for a busy
+            // machine, where a worker waits for a core; a worker that ignores the budget is caught by
+            // the sample count above (20,000 samples of at least 20 µs last 0.4 s and more).
+            assertTrue(wall - budgeted.setupNanos() <= budget + 1_000_000_000L,
                     "the request took " + wall / 1e6 + " ms, setup " + budgeted.setupNanos() / 1e6 + " ms, budget 100 ms");
         });
     }
