@@ -51,10 +51,10 @@ public class CompareMojo extends AbstractMojo {
 
     /**
      * Sizes (elements per operand) each case is timed at, comma-separated: {@code 1000}, {@code 1e6} or
-     * {@code 10^6}. Default 10^3 and 10^6; {@code full} for 10^2 to 10^7, one per decade. {@code none}: no timing (an empty element
+     * {@code 10^6}. Default 10^3, 10^5 and 10^6; {@code full} for 10^2 to 10^7, one per decade. {@code none}: no timing (an empty element
      * reaches the goal as unset, that is the default).
      */
-    @Parameter(property = "opcompare.sizes", defaultValue = "1e3,1e6")
+    @Parameter(property = "opcompare.sizes", defaultValue = "1e3,1e5,1e6")
     private String sizes;
 
     /**
