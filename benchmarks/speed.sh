@@ -19,6 +19,8 @@
 # inputs, 2% of all; more than 50,000,000, so still streamed as a sweep) and scales the time up by
 # the share of inputs swept: a rough figure, since inputs differ in cost (exp's overflowing and
 # underflowing half is cheap), and printed as scaled. MVN_FLAGS passes extra Maven flags (e.g. -o).
+# The full sweep's TensorFlow worker grows by about 6.5 bytes per input until its collector runs
+# (11 GB at 40% of the sweep; see benchmarks/README.md): keep that much memory free, or sweep less.
 # Logs and results go to benchmarks/target/speed/. Exits 0 whether or not the targets are met: it
 # measures; it does not judge a machine it cannot see.
 set -euo pipefail
@@ -33,7 +35,7 @@ for arg in "$@"; do
     --skip-reference) reference=0 ;;
     --skip-sweep) sweep=0 ;;
     --sweep-inputs=*) sweep_inputs=${arg#--sweep-inputs=} ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set /p' "$0" | grep '^#'; exit 0 ;;
     *) echo "unknown option $arg; valid: --skip-compare --skip-reference --skip-sweep --sweep-inputs=EXPR" >&2; exit 2 ;;
   esac
 done
