@@ -71,26 +71,27 @@ public class CompareMojo extends AbstractMojo {
 
     /**
      * Sizes (elements per operand) each case is timed at, comma-separated: {@code 1000}, {@code 1e6} or
-     * {@code 10^6}. Default 10^2 to 10^7, one per decade. {@code none}: no timing (an empty element
+     * {@code 10^6}. Default 10^3, 10^5 and 10^6; {@code full} for 10^2 to 10^7, one per decade. {@code none}: no timing (an empty element
      * reaches the goal as unset, that is the default).
      */
-    @Parameter(property = "opcompare.sizes", defaultValue = "1e2,1e3,1e4,1e5,1e6,1e7")
+    @Parameter(property = "opcompare.sizes", defaultValue = "1e3,1e5,1e6")
     private String sizes;
 
     /**
-     * Wall time the timing of one case may take, over all its backends and sizes ({@code 4s},
-     * {@code 500ms}, {@code 1m}; {@code 0} for no timing). Sizes that would not fit are left out, with a note.
+     * Wall time the timing of one case may take at most, over all its backends and sizes ({@code 4s},
+     * {@code 500ms}, {@code 1m}; {@code 0} for no timing). Sampling a size stops earlier once the 95%
+     * interval of its median is within ±1%. Sizes that would not fit are left out, with a note.
      */
-    @Parameter(property = "opcompare.timeBudget", defaultValue = "4s")
+    @Parameter(property = "opcompare.timeBudget", defaultValue = "1s")
     private String timeBudget;
 
     /**
      * How long each backend's worker calls the op of its first timed case before timing starts, once
-     * per build ({@code 2s}; {@code 0} for none). JIT compilers need seconds to reach a steady state:
-     * TensorFlow Java's calls at 10^3 elements get twice as fast over the first four seconds of a JVM.
-     * Outside the cases' time budgets.
+     * per build, all workers at once ({@code 2s}; {@code 0} for none). JIT compilers need seconds to
+     * reach a steady state: TensorFlow Java's calls at 10^3 elements get twice as fast over the first
+     * four seconds of a JVM ({@code 6s} matches JMH's warm-up). Outside the cases' time budgets.
      */
-    @Parameter(property = "opcompare.jitWarmup", defaultValue = "2s")
+    @Parameter(property = "opcompare.jitWarmup", defaultValue = "1s")
     private String jitWarmup;
 
     /** How many times each case runs on each backend, to find results that change from run to run; at least 1. */

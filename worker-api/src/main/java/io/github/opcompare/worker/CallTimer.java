@@ -65,6 +65,9 @@ public final class CallTimer {
             if (nextOverruns && samples.size() >= Math.max(1, spec.minSamples())) {
                 break;
             }
+            if (MedianInterval.tightEnough(samples, spec.targetRelativeWidth()) && samples.size() >= spec.minSamples()) {
+                break;
+            }
         }
         return new Samples(samples, calls, warmup.calls, warmup.steady, clock.getAsLong() - start);
     }

@@ -15,6 +15,8 @@ package io.github.opcompare.worker;
  * @param maxBatch the most calls in one round or sample
  * @param transferSamples the most samples of a short copy, timed in batches like the op
  * @param longCopySamples the most samples of a copy long enough to be a sample on its own
+ * @param firstIntervalCheck the fewest samples an early stop ({@link TimingSpec#targetRelativeWidth()}) rests
+ *     on; the interval is looked at when the count of samples reaches it and each time the count doubles
  */
 public record TimingRules(
         double warmupShare,
@@ -25,7 +27,8 @@ public record TimingRules(
         int maxGrowth,
         long maxBatch,
         int transferSamples,
-        int longCopySamples) {
+        int longCopySamples,
+        int firstIntervalCheck) {
 
-    public static final TimingRules STANDARD = new TimingRules(0.25, 0.1, 0.1, 0.05, 3, 64, 1L << 30, 10, 5);
+    public static final TimingRules STANDARD = new TimingRules(0.25, 0.1, 0.1, 0.05, 3, 64, 1L << 30, 10, 5, 32);
 }

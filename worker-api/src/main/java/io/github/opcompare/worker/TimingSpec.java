@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     ones in batches that last this long
  * @param warmupRoundNanos the shortest warm-up round, long enough for rounds to average out noise
  * @param budgetNanos wall time the whole request may take: warm-up, transfers and samples
+ * @param targetRelativeWidth sampling stops early once the 95% interval of the median is at most
+ *     this fraction of the median wide (see {@link MedianInterval}); 0: sample for the whole budget
  */
 // rules are written for workers in other languages and never read back: Java workers have them.
 @JsonIgnoreProperties(value = "rules", allowGetters = true)
@@ -26,7 +28,20 @@ public record TimingSpec(
         int minSamples,
         long minSampleNanos,
         long warmupRoundNanos,
-        long budgetNanos) {
+        long budgetNanos,
+        double targetRelativeWidth) {
+
+    /**
+     * The default target of {@link #withBudget}: an interval of ±1% around the median. Criterion.rs
+     * calls differences under 2% noise; tighter would buy figures no run-to-run repetition reproduces.
+     */
+    public static final double DEFAULT_TARGET_RELATIVE_WIDTH = 0.02;
+
+    /** A spec that samples for its whole budget (no early stop). */
+    public TimingSpec(long warmupNanos, int maxWarmupCalls, int samples, int minSamples, long minSampleNanos,
+            long warmupRoundNanos, long budgetNanos) {
+        this(warmupNanos, maxWarmupCalls, samples, minSamples, minSampleNanos, warmupRoundNanos, budgetNanos, 0);
+    }
 
     /** Share of the budget that warm-up may use at most. */
     static final double WARMUP_SHARE = TimingRules.STANDARD.warmupShare();
@@ -52,10 +67,13 @@ public record TimingSpec(
      * median of batch means, which drifts towards the mean whenever a few calls are slow (a
      * collection, a library's periodic cleanup). Sampling for the whole budget rather than up to a
      * count spreads the samples over time, so that a passing disturbance (another process, a JIT
-     * compilation elsewhere) touches few of them.
+     * compilation elsewhere) touches few of them; but once the median's interval is within
+     * {@link #DEFAULT_TARGET_RELATIVE_WIDTH} the rest of the budget buys nothing the report shows,
+     * and sampling stops (the time left flows to the case's later sizes).
      */
     public static TimingSpec withBudget(long budgetNanos) {
-        return new TimingSpec(2_000_000_000L, 10_000_000, 20_000, 5, 20_000L, 1_000_000L, budgetNanos);
+        return new TimingSpec(2_000_000_000L, 10_000_000, 20_000, 5, 20_000L, 1_000_000L, budgetNanos,
+                DEFAULT_TARGET_RELATIVE_WIDTH);
     }
 
     /**
@@ -71,7 +89,14 @@ public record TimingSpec(
     }
 
     public TimingSpec withMinSamples(int min) {
-        return new TimingSpec(warmupNanos, maxWarmupCalls, samples, min, minSampleNanos, warmupRoundNanos, budgetNanos);
+        return new TimingSpec(warmupNanos, maxWarmupCalls, samples, min, minSampleNanos, warmupRoundNanos, budgetNanos,
+                targetRelativeWidth);
+    }
+
+    /** The same spec stopping once the median's interval is at most {@code width} of it wide; 0: never early. */
+    public TimingSpec withTargetRelativeWidth(double width) {
+        return new TimingSpec(warmupNanos, maxWarmupCalls, samples, minSamples, minSampleNanos, warmupRoundNanos, budgetNanos,
+                width);
     }
 
     /**
@@ -81,12 +106,12 @@ public record TimingSpec(
      */
     TimingSpec forTransfer(double share) {
         return new TimingSpec(warmupNanos, 1, Math.min(samples, rules().transferSamples()), 1, minSampleNanos, warmupRoundNanos,
-                (long) (budgetNanos * share));
+                (long) (budgetNanos * share), 0);
     }
 
     /** The budget left for the op once the transfers had their shares. */
     TimingSpec forOp() {
         return new TimingSpec(warmupNanos, maxWarmupCalls, samples, minSamples, minSampleNanos, warmupRoundNanos,
-                (long) (budgetNanos * (1 - TRANSFER_IN_SHARE - TRANSFER_OUT_SHARE)));
+                (long) (budgetNanos * (1 - TRANSFER_IN_SHARE - TRANSFER_OUT_SHARE)), targetRelativeWidth);
     }
 }

@@ -64,4 +64,27 @@ class CallTimerTest {
         assertTrue(timer.time(callTaking(1), new TimingSpec(0, 0, 30, 5, 1, 1, 0)).perCallNanos().isEmpty());
         assertEquals(0, now, "not a single call made");
     }
+
+    @Test
+    void stopsEarlyOnceTheMediansIntervalIsTightEnough() {
+        CallTimer timer = new CallTimer(() -> now);
+        // As the first test, but with room for 1000 samples and a target of 2%: every sample is 1 µs
+        // per call, so the interval is zero wide at the first check, 32 samples.
+        TimingSpec spec = new TimingSpec(1_000_000_000L, 100_000, 1000, 5, 100_000, 100_000, 1_000_000_000L, 0.02);
+        assertEquals(32, timer.time(callTaking(1000), spec).perCallNanos().size());
+        // Without a target the same spec samples up to its count.
+        now = 0;
+        assertEquals(1000, timer.time(callTaking(1000), spec.withTargetRelativeWidth(0)).perCallNanos().size());
+    }
+
+    @Test
+    void goesOnSamplingWhileTheIntervalIsWide() {
+        CallTimer timer = new CallTimer(() -> now);
+        // Calls alternating 1 µs and 2 µs, one call per sample (samples of at least 1 ns): the median of
+        // any even count lies between the two, the interval spans both: 100% wide, never below 2%.
+        long[] count = {0};
+        Runnable alternating = () -> now += (count[0]++ % 2 == 0) ? 1000 : 2000;
+        TimingSpec spec = new TimingSpec(0, 1, 200, 5, 1, 1, 1_000_000_000L, 0.02);
+        assertEquals(200, timer.time(alternating, spec).perCallNanos().size());
+    }
 }

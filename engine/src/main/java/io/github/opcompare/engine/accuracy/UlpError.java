@@ -51,14 +51,14 @@ public final class UlpError {
             double h = normalize(hi);
             int e = Math.getExponent(h) + (Math.abs(hi) < Double.MIN_NORMAL ? -64 : 0);
             // hi is a power of two and lo pulls the value below it: one binade lower.
-            if (h == Math.scalb(Math.signum(h), Math.getExponent(h)) && lo != 0 && Math.signum(lo) != Math.signum(hi)) {
+            if (Math.abs(h) == PowersOfTwo.pow2(Math.getExponent(h)) && lo != 0 && Math.signum(lo) != Math.signum(hi)) {
                 e--;
             }
             ulpExp = ulpExponent((long) e + scale, dtype);
         }
         double c = Double.isInfinite(computed)
-                ? Math.copySign(Math.scalb(1.0, dtype.maxExponent() + 1 - ulpExp), computed)
-                : Math.scalb(computed, -ulpExp);
+                ? Math.copySign(PowersOfTwo.scalb(1.0, dtype.maxExponent() + 1 - ulpExp), computed)
+                : PowersOfTwo.scalb(computed, -ulpExp);
         double b = scalbLong(hi, (long) scale - ulpExp);
         double b2 = scalbLong(lo, (long) scale - ulpExp);
         // c and b are within a factor 2 whenever the error is small, so c - b is exact (Sterbenz).
@@ -76,6 +76,6 @@ public final class UlpError {
     }
 
     private static double scalbLong(double x, long n) {
-        return Math.scalb(x, (int) Math.max(-4000, Math.min(4000, n)));
+        return PowersOfTwo.scalb(x, (int) Math.max(-4000, Math.min(4000, n)));
     }
 }

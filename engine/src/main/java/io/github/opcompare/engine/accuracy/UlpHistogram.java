@@ -61,7 +61,7 @@ public final class UlpHistogram {
         }
         // u in (2^(k-1), 2^k] has k = ceil(log2 u): the exponent, one more unless u is a power of two.
         int e = Math.getExponent(u);
-        int k = u == Math.scalb(1.0, e) ? e : e + 1;
+        int k = u == PowersOfTwo.scalb(1.0, e) ? e : e + 1;
         return k + 2;
     }
 

@@ -64,9 +64,9 @@ public record CompareOptions(
      */
     public static final class Builder {
         private Path baseDir = Path.of("");
-        private String sizes = "1e2,1e3,1e4,1e5,1e6,1e7";
-        private String timeBudget = "4s";
-        private String jitWarmup = "2s";
+        private String sizes = TimingOptions.DEFAULT_SIZE_LIST;
+        private String timeBudget = "1s";
+        private String jitWarmup = "1s";
         private String repeats = "3";
         private String compareThreads = "true";
         private String caseTimeout = "600";

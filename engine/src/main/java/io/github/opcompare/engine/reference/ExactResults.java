@@ -24,6 +24,15 @@ public final class ExactResults {
         this.pass = new int[length];
     }
 
+    /** Output i from its parts, as {@link #set(int, ExactElement)} would store them. */
+    void set(int i, double roundedValue, double exactHi, double exactLo, int exactScale, int passNumber) {
+        rounded[i] = roundedValue;
+        hi[i] = exactHi;
+        lo[i] = exactLo;
+        scale[i] = exactScale;
+        pass[i] = passNumber;
+    }
+
     void set(int i, ExactElement e) {
         rounded[i] = e.rounded();
         hi[i] = e.exact().hi();

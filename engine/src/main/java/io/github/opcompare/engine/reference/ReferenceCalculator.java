@@ -55,8 +55,39 @@ public final class ReferenceCalculator {
         ExactResults r = new ExactResults(dtype, n);
         double[] x = inputs.get(0).array();
         double[] y = op.arity() > 1 ? inputs.get(1).array() : null;
+        if (y == null && isElementary(op)) {
+            // Blocks rather than single elements per task, and the cheap cases settled in place.
+            int blocks = (n + BLOCK - 1) / BLOCK;
+            IntStream.range(0, blocks).parallel().forEach(b -> {
+                for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+                    if (!settleCheaply(op, dtype, x[i], r, i)) {
+                        r.set(i, element(op, dtype, x[i], 0));
+                    }
+                }
+            });
+            return r;
+        }
         IntStream.range(0, n).parallel().forEach(i -> r.set(i, element(op, dtype, x[i], y == null ? 0 : y[i])));
         return r;
+    }
+
+    /** Elements per parallel task of the elementwise reference: long against a task's cost, short against a core's share. */
+    private static final int BLOCK = 4096;
+
+    /** The ops {@link #element} hands to the elementary reference. */
+    private static boolean isElementary(Op op) {
+        return switch (op) {
+            case SQRT, ABS, NEG, FLOOR, CEIL, RINT, SQUARE, RECIPROCAL, ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM, MOD -> false;
+            default -> op.kind() == OpKind.ELEMENTWISE;
+        };
+    }
+
+    private boolean settleCheaply(Op op, DType dtype, double x, ExactResults r, int i) {
+        try {
+            return elementary.settleCheaply(op, x, dtype, r, i);
+        } catch (RuntimeException e) {
+            throw ReferenceException.failed(ReferenceException.call(op, dtype, x, 0), dtype, e);
+        }
     }
 
     /** Reductions, softmax and matmul: the outputs of ops that see whole vectors. */

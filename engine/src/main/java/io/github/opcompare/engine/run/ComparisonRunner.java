@@ -95,23 +95,31 @@ public final class ComparisonRunner {
         List<BackendSession> sessions = new ArrayList<>();
         Map<String, BackendSession> singleThread = new LinkedHashMap<>();
         List<CaseResult> caseResults = new ArrayList<>();
+        List<BackendSession> closeLater = new ArrayList<>();
         Thread cleanup = new Thread(() -> deleteQuietly(settings.workDir()), "opcompare-scratch-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         plannedLabels = cases.stream().map(PlannedCase::label).toList();
         try {
-            for (BackendDescriptor backend : backends) {
-                BackendSession session = BackendSession.open(backend, commandFactory, settings.logDir(), settings.startTimeout());
-                sessions.add(session);
+            // All workers start together; what each said is reported in the backends' order.
+            List<BackendSession> opened = new ArrayList<>();
+            WorkerStartup.Started started;
+            try {
+                started = new WorkerStartup(commandFactory, settings.logDir(), settings.startTimeout(), settings.compareThreads())
+                        .start(backends, opened);
+            } finally {
+                closeLater.addAll(opened);
+            }
+            sessions.addAll(started.sessions());
+            singleThread.putAll(started.singleThread());
+            for (BackendSession session : sessions) {
                 listener.backendStarted(session.info());
                 if (!session.available()) {
-                    listener.warning("Backend " + backend.id() + " is skipped: " + session.info().reason());
-                } else if (settings.compareThreads() && session.threads() > 1) {
-                    BackendSession single = BackendSession.openSingleThread(backend, commandFactory, settings.logDir(),
-                            settings.startTimeout());
-                    singleThread.put(backend.id(), single);
-                    if (!single.available()) {
-                        listener.warning("Backend " + backend.id() + " has no single-thread run: " + single.info().reason());
-                    }
+                    listener.warning("Backend " + session.id() + " is skipped: " + session.info().reason());
+                }
+            }
+            for (Map.Entry<String, BackendSession> single : singleThread.entrySet()) {
+                if (!single.getValue().available()) {
+                    listener.warning("Backend " + single.getKey() + " has no single-thread run: " + single.getValue().info().reason());
                 }
             }
             List<BackendInfo> infos = sessions.stream().map(BackendSession::info).toList();
@@ -129,8 +137,7 @@ public final class ComparisonRunner {
             }
             return results(infos, caseResults, true);
         } finally {
-            sessions.forEach(BackendSession::close);
-            singleThread.values().forEach(BackendSession::close);
+            closeLater.forEach(BackendSession::close);
             deleteQuietly(settings.workDir());
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);

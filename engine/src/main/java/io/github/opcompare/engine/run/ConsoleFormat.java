@@ -56,12 +56,12 @@ public final class ConsoleFormat {
     public static List<String> summaryTable(Results results) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"case", "backend", "max ulp", "correctly rounded", "reproducible", "median time (size)",
-            "per element"});
+            "95% CI", "per element"});
         for (CaseResult c : results.cases()) {
             for (BackendResult r : c.results()) {
                 String label = c.label();
                 if (!Status.OK.id().equals(r.status())) {
-                    rows.add(new String[] {label, r.backend(), r.status(), "", "", "", ""});
+                    rows.add(new String[] {label, r.backend(), r.status(), "", "", "", "", ""});
                     continue;
                 }
                 Accuracy a = r.accuracy();
@@ -70,6 +70,7 @@ public final class ConsoleFormat {
                         a == null ? "" : String.format(Locale.ROOT, "%.2f%%", 100 * a.correctlyRounded()),
                         reproducible(r.reproducibility()),
                         largest == null ? "" : duration(largest.medianNanos()) + " (" + largest.size() + ")",
+                        largest == null ? "" : relativeInterval(largest),
                         r.fit() == null ? "" : duration(r.fit().nanosPerElement())});
             }
         }
@@ -94,6 +95,18 @@ public final class ConsoleFormat {
             }
         }
         return lines;
+    }
+
+    /**
+     * The 95% interval of the median as ± its half-width relative to the median: how far the figure
+     * beside it can be trusted, the measure the early stop of sampling aims at (±1%).
+     */
+    static String relativeInterval(SizeTiming t) {
+        if (!(t.medianNanos() > 0)) {
+            return "";
+        }
+        double half = (t.ciHighNanos() - t.ciLowNanos()) / 2 / t.medianNanos();
+        return String.format(Locale.ROOT, half < 0.1 ? "±%.1f%%" : "±%.0f%%", 100 * half);
     }
 
     private static String reproducible(Reproducibility r) {

@@ -6,7 +6,7 @@ import io.github.opcompare.engine.domain.ExhaustiveDomain;
 import io.github.opcompare.engine.plan.PlannedCase;
 import io.github.opcompare.engine.reference.ExactDecimal;
 import io.github.opcompare.engine.reference.ExactDecimals;
-import io.github.opcompare.engine.reference.ExactElement;
+import io.github.opcompare.engine.reference.ExactResults;
 import io.github.opcompare.engine.reference.ReferenceCalculator;
 import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.BackendResult;
@@ -17,6 +17,7 @@ import io.github.opcompare.worker.ArrayRef;
 import io.github.opcompare.worker.WorkerReply;
 import io.github.opcompare.worker.WorkerRequest;
 import io.github.opcompare.worker.data.RawArrayFiles;
+import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.worker.dtype.DType;
 import io.github.opcompare.worker.op.Op;
 import java.io.IOException;
@@ -196,12 +197,20 @@ final class ExhaustiveSweep {
             long offset, int backends) {
         Partial p = new Partial(outputs.size(), backends, column, dtype, settings.worstCount());
         double[] actual = new double[outputs.size()];
+        // The block's exact results in one batch: the reference settles the cheap elements in place,
+        // where one call per element returned two records each (the same results, bit for bit).
+        double[] xs = new double[to - from];
         for (int i = from; i < to; i++) {
-            double x = in.getFloat(i * Float.BYTES);
-            ExactElement e = reference.element(op, dtype, x, 0);
+            xs[i - from] = in.getFloat(i * Float.BYTES);
+        }
+        ExactResults exact = reference.compute(op, dtype, List.of(new Values(dtype, xs)));
+        for (int i = from; i < to; i++) {
+            int j = i - from;
+            double x = xs[j];
             for (int k = 0; k < actual.length; k++) {
                 actual[k] = outputs.get(k).getFloat(i * Float.BYTES);
-                p.accuracy[k].add(offset + i, x, e.exact().hi(), e.exact().lo(), e.exact().scale(), e.rounded(), actual[k]);
+                p.accuracy[k].add(offset + i, x, exact.exactHi(j), exact.exactLo(j), exact.exactScale(j), exact.rounded(j),
+                        actual[k]);
             }
             for (int k = 0; k < actual.length; k++) {
                 for (int m = k + 1; m < actual.length; m++) {

@@ -105,7 +105,7 @@ final class TimingSweep {
         workers.addAll(sessions);
         workers.addAll(singleThread.values());
         List<ArrayRef> smallest = writeInputs(inputs, sizes.get(0));
-        sessions.forEach(s -> warmUpJit(planned, s, smallest, sizes.get(0)));
+        warmUpJitTogether(planned, sessions, smallest, sizes.get(0));
         int slices = sizes.size() * sessions.size() + singleThread.size();
         TimingBudget budget = new TimingBudget(settings.timeBudget().toNanos(), slices, clock);
         for (int size : sizes) {
@@ -122,6 +122,33 @@ final class TimingSweep {
         Map<String, BackendTiming> result = new LinkedHashMap<>();
         sweeps.forEach((id, sweep) -> result.put(id, sweep.result()));
         return new Outcome(result, budget.totalNanos(), budget.elapsedNanos());
+    }
+
+    /**
+     * The JIT warm-ups of all workers side by side: each worker is a process of its own, so the warm-up
+     * costs the run one {@code jitWarmup} instead of one per backend (10 s of a 2 s warm-up on five
+     * backends). The warm-up's calls are discarded, so that workers share the cores meanwhile matters
+     * only in that each makes fewer calls.
+     */
+    private void warmUpJitTogether(PlannedCase planned, List<BackendSession> sessions, List<ArrayRef> refs, int size) {
+        List<Thread> threads = new ArrayList<>();
+        for (BackendSession session : sessions) {
+            if (settings.jitWarmup().isZero() || session.jitWarmedUp()) {
+                continue;
+            }
+            Thread t = new Thread(() -> warmUpJit(planned, session, refs, size), "opcompare-jit-warmup-" + session.id());
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

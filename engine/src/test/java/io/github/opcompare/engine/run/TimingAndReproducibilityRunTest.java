@@ -103,8 +103,12 @@ class TimingAndReproducibilityRunTest {
         BackendResult r = result("racy");
         assertEquals(2, r.threads().count());
         assertEquals(10_000L, r.threads().size());
-        // Same busy wait with one thread or two: no speed-up to speak of.
-        assertTrue(r.threads().speedup() > 0.7 && r.threads().speedup() < 1.4, r.threads().toString());
+        // The speed-up is the single-thread median over the multi-threaded one at that very size (its
+        // value is left to the machine: on a shared one the two runs see different neighbours, and the
+        // same busy wait measured 0.56 to 1.3).
+        SizeTiming all = r.timing().stream().filter(t -> t.size() == 10_000L).findFirst().orElseThrow();
+        assertTrue(r.threads().singleThreadMedianNanos() > 0, r.threads().toString());
+        assertEquals(r.threads().singleThreadMedianNanos() / all.medianNanos(), r.threads().speedup(), 1e-12);
     }
 
     @Test

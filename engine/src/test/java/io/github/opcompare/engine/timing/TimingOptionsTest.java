@@ -19,6 +19,7 @@ class TimingOptionsTest {
     void noneMeansNoTimingAsAPomCannotSayBlank() {
         // <sizes></sizes> reaches the goal as unset, that is the default sizes; none is what a POM can write.
         assertEquals(List.of(), TimingOptions.sizes("none"));
+        assertEquals(List.of(100, 1000, 10_000, 100_000, 1_000_000, 10_000_000), TimingOptions.sizes(" Full "));
         assertEquals(List.of(), TimingOptions.sizes(" None "));
         var mixed = assertThrows(IllegalArgumentException.class, () -> TimingOptions.sizes("none,1e3"));
         assertTrue(mixed.getMessage().startsWith("Invalid size 'none' in sizes 'none,1e3'"), mixed.getMessage());
@@ -28,7 +29,7 @@ class TimingOptionsTest {
     void aBadSizeIsNamedWithTheValidForms() {
         var e = assertThrows(IllegalArgumentException.class, () -> TimingOptions.sizes("1000,lots"));
         assertEquals("Invalid size 'lots' in sizes '1000,lots'; write whole numbers such as 1000, 1e6 or 10^6, comma-separated,"
-                + " or none for no timing",
+                + " full for 1e2,1e3,1e4,1e5,1e6,1e7, or none for no timing",
                 e.getMessage());
         var zero = assertThrows(IllegalArgumentException.class, () -> TimingOptions.sizes("0"));
         assertTrue(zero.getMessage().startsWith("Size '0' in sizes '0' is out of range"), zero.getMessage());

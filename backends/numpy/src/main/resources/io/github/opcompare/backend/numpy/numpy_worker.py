@@ -153,7 +153,24 @@ def time_call(call, spec):
         next_overruns = t1 - start + (t1 - t0) > spec["budgetNanos"]
         if next_overruns and len(samples) >= max(1, spec.get("minSamples", 0)):
             break
+        if tight_enough(samples, spec) and len(samples) >= spec.get("minSamples", 0):
+            break
     return samples, calls, warmup_calls
+
+
+def tight_enough(samples, spec):
+    """As MedianInterval.tightEnough: at a checkpoint (the first check, then each doubling), whether the
+    order-statistic 95% interval of the median is at most targetRelativeWidth of it wide."""
+    target = spec.get("targetRelativeWidth", 0)
+    n = len(samples)
+    if target <= 0 or n < spec["rules"].get("firstIntervalCheck", 32) or n & (n - 1):
+        return False
+    s = sorted(samples)
+    half = 1.959963984540054 * math.sqrt(n) / 2
+    low = max(0, math.floor(n / 2.0 - half) - 1)
+    high = min(n - 1, math.ceil(n / 2.0 + half))
+    median = s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
+    return median > 0 and (s[high] - s[low]) / median <= target
 
 
 def transfer_spec(spec, share):
