@@ -31,15 +31,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 
 /**
  * An exhaustive sweep of a unary op over more inputs than fit in memory (all 2^32 float32 values):
- * the inputs are written chunk by chunk into one memory-mapped file, every backend computes each
+ * the inputs are written chunk by chunk into a memory-mapped file, every backend computes each
  * chunk into its own mapped output file, and the engine judges the chunk in parallel on all cores,
  * computing each exact result once for all backends and folding it into per-backend accumulators.
- * Memory stays constant whatever the count: one chunk of inputs and one of outputs per backend.
+ * While it judges one chunk, the workers already compute the next into a second set of files (the
+ * engine waited for them a quarter of the sweep's time before). Memory stays constant whatever the
+ * count: two chunks of inputs and two of outputs per backend.
  *
  * <p>A sweep measures accuracy and agreement; it is not timed (time the op on a sampled domain) and
  * not repeated (reproducibility is a property of sampled cases).
@@ -90,13 +97,14 @@ final class ExhaustiveSweep {
         long first = domain.firstOrdinal(dtype);
         long total = to - from;
         Files.createDirectories(caseDir);
-        Path input = caseDir.resolve("input-0.bin");
+        // Two sets of files, so that the workers compute the next chunk while the engine judges this one.
+        Path[] inputs = {caseDir.resolve("input-0.bin"), caseDir.resolve("input-1.bin")};
         Map<String, Swept> swept = new LinkedHashMap<>();
         Map<String, BackendResult> ended = new LinkedHashMap<>();
         for (BackendSession session : sessions) {
             if (session.available()) {
-                swept.put(session.id(), new Swept(session, caseDir.resolve("output-" + session.id() + ".bin"),
-                        new AccuracyAccumulator(dtype, settings.worstCount())));
+                swept.put(session.id(), new Swept(session, new Path[] {caseDir.resolve("output-" + session.id() + ".bin"),
+                        caseDir.resolve("output-" + session.id() + "-1.bin")}, new AccuracyAccumulator(dtype, settings.worstCount())));
             } else {
                 ended.put(session.id(), BackendResult.notRun(session.id(), Status.SKIPPED, session.info().reason()));
             }
@@ -105,25 +113,39 @@ final class ExhaustiveSweep {
         AgreementAccumulator[][] agreement = newAgreement(ids.size(), dtype);
         long start = clock.getAsLong();
         int reported = 0;
-        for (long done = from; done < to && !swept.isEmpty(); done += chunk) {
-            int n = (int) Math.min(chunk, to - done);
-            ByteBuffer in = writeInputs(input, first + done, n);
-            List<Swept> live = new ArrayList<>();
-            for (Swept s : swept.values()) {
-                BackendResult failure = s.compute(planned, input, n, first + done);
-                if (failure == null) {
-                    live.add(s);
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "opcompare-sweep-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Computed> next = from < to ? CompletableFuture.completedFuture(
+                    computeChunk(planned, inputs, 0, first, from, (int) Math.min(chunk, to - from), List.copyOf(swept.values()))) : null;
+            for (long done = from; next != null; done += chunk) {
+                Computed computed = join(next);
+                int n = computed.n;
+                // Chunks are judged in order; a backend that failed on this one takes no further part.
+                computed.failures.forEach((id, failure) -> ended.putIfAbsent(id, failure));
+                swept.values().removeIf(s -> ended.containsKey(s.session.id()));
+                List<Swept> live = computed.live.stream().filter(s -> swept.containsKey(s.session.id())).toList();
+                long following = done + chunk;
+                if (following < to && !swept.isEmpty()) {
+                    int slot = (int) (((following - from) / chunk) % 2);
+                    List<Swept> going = List.copyOf(swept.values());
+                    int m = (int) Math.min(chunk, to - following);
+                    next = ahead.submit(() -> computeChunk(planned, inputs, slot, first, following, m, going));
                 } else {
-                    ended.put(s.session.id(), failure);
+                    next = null;
+                }
+                judge(planned.op(), dtype, computed.in, n, done, live, computed.slot, ids, agreement);
+                int step = (int) ((done + n - from) * PROGRESS_STEPS / total);
+                if (step > reported) {
+                    reported = step;
+                    listener.progress(planned, done + n - from, total, Duration.ofNanos(clock.getAsLong() - start));
                 }
             }
-            swept.values().removeIf(s -> ended.containsKey(s.session.id()));
-            judge(planned.op(), dtype, in, n, done, live, ids, agreement);
-            int step = (int) ((done + n - from) * PROGRESS_STEPS / total);
-            if (step > reported) {
-                reported = step;
-                listener.progress(planned, done + n - from, total, Duration.ofNanos(clock.getAsLong() - start));
-            }
+        } finally {
+            ahead.shutdownNow();
         }
         List<BackendResult> results = new ArrayList<>();
         // Backends' worst lists share inputs: each exact value shown is computed once.
@@ -143,6 +165,44 @@ final class ExhaustiveSweep {
         return new Outcome(results, agreementOf(ids, agreement, swept.keySet()),
                 SweepParts.of(planned.label(), from, to, domain.count(dtype), settings.worstCount(),
                         accuracyOf(swept), ids, agreement, swept.keySet()));
+    }
+
+    /** A chunk the workers computed: its inputs (mapped), which file set, who computed it and who failed. */
+    private record Computed(ByteBuffer in, int n, int slot, List<Swept> live, Map<String, BackendResult> failures) {
+    }
+
+    /** Writes a chunk's inputs into file set {@code slot} and has every backend still sweeping compute it. */
+    private Computed computeChunk(PlannedCase planned, Path[] inputs, int slot, long first, long done, int n, List<Swept> going) {
+        ByteBuffer in = writeInputs(inputs[slot], first + done, n);
+        List<Swept> live = new ArrayList<>();
+        Map<String, BackendResult> failures = new LinkedHashMap<>();
+        for (Swept s : going) {
+            BackendResult failure = s.compute(planned, inputs[slot], slot, n, first + done);
+            if (failure == null) {
+                live.add(s);
+            } else {
+                failures.put(s.session.id(), failure);
+            }
+        }
+        return new Computed(in, n, slot, live, failures);
+    }
+
+    private static Computed join(Future<Computed> next) throws IOException {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the workers computed a chunk of the sweep", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause.getMessage(), cause);
+        }
     }
 
     private static Map<String, AccuracyAccumulator> accuracyOf(Map<String, Swept> swept) {
@@ -169,12 +229,12 @@ final class ExhaustiveSweep {
      * Judges one chunk in parallel: blocks of inputs each get their own accumulators, merged into the
      * sweep's at the end, so that no two threads ever touch one accumulator.
      */
-    private void judge(Op op, DType dtype, ByteBuffer in, int n, long offset, List<Swept> live, List<String> ids,
+    private void judge(Op op, DType dtype, ByteBuffer in, int n, long offset, List<Swept> live, int slot, List<String> ids,
             AgreementAccumulator[][] agreement) {
         if (live.isEmpty()) {
             return;
         }
-        List<ByteBuffer> outputs = live.stream().map(s -> RawArrayFiles.mapForReading(s.output, (long) n * Float.BYTES)).toList();
+        List<ByteBuffer> outputs = live.stream().map(s -> RawArrayFiles.mapForReading(s.outputs[slot], (long) n * Float.BYTES)).toList();
         int[] column = live.stream().mapToInt(s -> ids.indexOf(s.session.id())).toArray();
         int blocks = (n + BLOCK - 1) / BLOCK;
         Partial total = IntStream.range(0, blocks).parallel()
@@ -283,22 +343,22 @@ final class ExhaustiveSweep {
         return out;
     }
 
-    /** One backend in the sweep: its session, its output file and its accuracy so far. */
+    /** One backend in the sweep: its session, its two output files (one per file set) and its accuracy so far. */
     private final class Swept {
         final BackendSession session;
-        final Path output;
+        final Path[] outputs;
         final AccuracyAccumulator accuracy;
 
-        Swept(BackendSession session, Path output, AccuracyAccumulator accuracy) {
+        Swept(BackendSession session, Path[] outputs, AccuracyAccumulator accuracy) {
             this.session = session;
-            this.output = output;
+            this.outputs = outputs;
             this.accuracy = accuracy;
         }
 
         /** Computes one chunk; null when it did, else the backend's result (it takes no further part). */
-        BackendResult compute(PlannedCase planned, Path input, int n, long firstOrdinal) {
+        BackendResult compute(PlannedCase planned, Path input, int slot, int n, long firstOrdinal) {
             WorkerRequest request = WorkerRequest.run(planned.label(), planned.op().id(), planned.dtype().id(),
-                    List.of(new ArrayRef(input.toString(), n)), new ArrayRef(output.toString(), n), 1);
+                    List.of(new ArrayRef(input.toString(), n)), new ArrayRef(outputs[slot].toString(), n), 1);
             String where = String.format(Locale.ROOT, " (in the chunk of %d inputs from %s)", n,
                     planned.dtype().format(ExhaustiveDomain.valueOf(firstOrdinal, planned.dtype())));
             try {

@@ -118,4 +118,35 @@ class ExhaustiveSweepTest {
         // Sums in another order: equal to rounding.
         assertEquals(inOne.meanUlp(), inSix.meanUlp(), 1e-12 * inOne.meanUlp());
     }
+
+    @Test
+    void aBackendThatDiesMidwayEndsAloneAndTheOthersSweepOn() throws Exception {
+        // The workers compute the next chunk while the engine judges this one: a worker that exits
+        // on the chunk holding 1.04 (the fourth of six) must end as failed, naming that chunk, and
+        // the healthy backend must still judge every input.
+        BackendSession dying = BackendSession.open(new BackendDescriptor("dying", "java-math", "cpu", "unused",
+                        Map.of("OPCOMPARE_TEST_FAULT", "exit", "OPCOMPARE_TEST_FAULT_ON", "from:1.04")),
+                FaultyRuns.javaMathWorkers(), dir.resolve("logs"), Duration.ofSeconds(60));
+        BackendSession healthy = BackendSession.open(new BackendDescriptor("healthy", "java-math", "cpu", "unused", Map.of()),
+                FaultyRuns.javaMathWorkers(), dir.resolve("logs"), Duration.ofSeconds(60));
+        try {
+            ExhaustiveSweep.Outcome outcome = new ExhaustiveSweep(FaultyRuns.settings(dir, Duration.ofSeconds(60)),
+                    new ReferenceCalculator(), new RunListener() { }, System::nanoTime, 100_000)
+                    .run(SQRT, DOMAIN, List.of(dying, healthy), dir.resolve("case-dying"));
+            BackendResult died = outcome.results().get(0);
+            assertEquals("failed", died.status());
+            // 1.04 is float number 335,545 after 1 (0.04 · 2^23, rounded up): the chunk from 300,000.
+            float chunkStart = Math.nextUp(1.0f);
+            for (int i = 1; i < 300_000; i++) {
+                chunkStart = Math.nextUp(chunkStart);
+            }
+            assertTrue(died.message().contains("in the chunk of 100000 inputs from " + DType.FLOAT32.format(chunkStart)), died.message());
+            Accuracy ok = outcome.results().get(1).accuracy();
+            assertEquals(COUNT, ok.histogram().stream().mapToLong(UlpBin::count).sum());
+            assertEquals(0, ok.notCorrectlyRounded());
+        } finally {
+            dying.close();
+            healthy.close();
+        }
+    }
 }

@@ -230,7 +230,10 @@ public final class JavaMathWorker {
                         case FLOAT64 -> input.getDouble(i * 8);
                         default -> dtype.decode(input.getShort(i * 2));
                     };
-                    if (what.equals("nan") ? Double.isNaN(x) : !Double.isFinite(x)) {
+                    // "nan", "inf", or "from:<v>": an input at least v (a sweep's later chunks).
+                    boolean hit = what.startsWith("from:") ? x >= Double.parseDouble(what.substring(5))
+                            : what.equals("nan") ? Double.isNaN(x) : !Double.isFinite(x);
+                    if (hit) {
                         return true;
                     }
                 }
