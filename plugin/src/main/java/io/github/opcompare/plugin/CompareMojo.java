@@ -4,6 +4,7 @@ import io.github.opcompare.engine.backend.BackendCatalog;
 import io.github.opcompare.engine.backend.BackendChoices;
 import io.github.opcompare.engine.backend.ProjectLibraryVersions;
 import io.github.opcompare.engine.config.CompareOptions;
+import io.github.opcompare.engine.config.ParameterValues;
 import io.github.opcompare.engine.gpu.GpuProbe;
 import io.github.opcompare.engine.run.CompareJob;
 import io.github.opcompare.engine.worker.WorkerJvm;
@@ -203,7 +204,8 @@ public class CompareMojo extends AbstractMojo {
             workerJava = WorkerJvm.resolve(jvm, baseDir);
             request = new CompareJob.Request(baseDir, options, Case.toSpecs(cases), List.of(), Recording.toSpecs(recordings, baseDir),
                     pluginVersion, runtimeInformation.getMavenVersion(), new BackendChoices(Backend.toRequests(backends),
-                            new ProjectLibraryVersions(ProjectDependencies.of(project)), allowUntestedVersions, new MachinePythons()));
+                            new ProjectLibraryVersions(ProjectDependencies.of(project)),
+                            ParameterValues.flag("allowUntestedVersions", allowUntestedVersions), new MachinePythons()));
         } catch (IllegalArgumentException e) {
             throw configurationError(e);
         }

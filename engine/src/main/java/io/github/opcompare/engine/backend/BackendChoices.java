@@ -1,6 +1,5 @@
 package io.github.opcompare.engine.backend;
 
-import io.github.opcompare.engine.config.ParameterValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,21 +11,22 @@ import java.util.function.Consumer;
  *
  * @param requests {@code <backend>} elements (plain ids and {@code id@version} strings are parsed into these too)
  * @param project the project's resolved dependencies
- * @param allowUntestedVersions {@code true} or {@code false}, as written ({@code allowUntestedVersions})
+ * @param allowUntestedVersions whether a version outside the tested ones runs, with a warning, rather
+ *     than being a configuration error (the caller reads the parameter, so that this package needs
+ *     nothing of the configuration's)
  * @param pythons asks a Python which NumPy it imports
  */
-public record BackendChoices(List<BackendRequest> requests, ProjectLibraryVersions project, String allowUntestedVersions,
+public record BackendChoices(List<BackendRequest> requests, ProjectLibraryVersions project, boolean allowUntestedVersions,
         NumpyInterpreters pythons) {
     public BackendChoices {
         requests = requests == null ? List.of() : List.copyOf(requests);
         project = project == null ? ProjectLibraryVersions.none() : project;
-        allowUntestedVersions = allowUntestedVersions == null ? "false" : allowUntestedVersions;
         pythons = pythons == null ? NumpyInterpreters.none() : pythons;
     }
 
     /** Nothing beyond the backends' ids: every library at opcompare's default version. */
     public static BackendChoices none() {
-        return new BackendChoices(List.of(), ProjectLibraryVersions.none(), "false", NumpyInterpreters.none());
+        return new BackendChoices(List.of(), ProjectLibraryVersions.none(), false, NumpyInterpreters.none());
     }
 
     /**
@@ -36,9 +36,8 @@ public record BackendChoices(List<BackendRequest> requests, ProjectLibraryVersio
      * @throws IllegalArgumentException naming each backend that cannot be selected
      */
     public List<BackendDescriptor> select(BackendCatalog catalog, List<String> ids, Consumer<String> warnings) {
-        boolean allow = ParameterValues.flag("allowUntestedVersions", allowUntestedVersions);
         List<BackendRequest> all = new ArrayList<>(BackendRequest.parseAll(ids));
         all.addAll(requests);
-        return new BackendSelection(catalog, project, allow, pythons, warnings).select(all);
+        return new BackendSelection(catalog, project, allowUntestedVersions, pythons, warnings).select(all);
     }
 }

@@ -11,7 +11,7 @@ import io.github.opcompare.engine.result.Status;
 import io.github.opcompare.engine.result.SweepPart;
 import io.github.opcompare.engine.result.UlpBin;
 import io.github.opcompare.engine.result.WorstCase;
-import io.github.opcompare.engine.run.DeviceComparisons;
+import io.github.opcompare.engine.result.DeviceComparisons;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

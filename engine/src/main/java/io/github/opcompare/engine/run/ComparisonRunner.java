@@ -18,6 +18,7 @@ import io.github.opcompare.engine.reference.cache.ReferenceCache;
 import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.Agreement;
 import io.github.opcompare.engine.result.DeviceComparison;
+import io.github.opcompare.engine.result.DeviceComparisons;
 import io.github.opcompare.engine.result.Specials;
 import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.result.BackendResult;

@@ -1,15 +1,8 @@
-package io.github.opcompare.engine.run;
+package io.github.opcompare.engine.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.opcompare.engine.result.Agreement;
-import io.github.opcompare.engine.result.BackendInfo;
-import io.github.opcompare.engine.result.BackendResult;
-import io.github.opcompare.engine.result.DeviceComparison;
-import io.github.opcompare.engine.result.Outliers;
-import io.github.opcompare.engine.result.SizeTiming;
-import io.github.opcompare.engine.result.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

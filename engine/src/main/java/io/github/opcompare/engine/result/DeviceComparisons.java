@@ -1,11 +1,5 @@
-package io.github.opcompare.engine.run;
+package io.github.opcompare.engine.result;
 
-import io.github.opcompare.engine.result.Agreement;
-import io.github.opcompare.engine.result.BackendInfo;
-import io.github.opcompare.engine.result.BackendResult;
-import io.github.opcompare.engine.result.DeviceComparison;
-import io.github.opcompare.engine.result.SizeTiming;
-import io.github.opcompare.engine.result.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
