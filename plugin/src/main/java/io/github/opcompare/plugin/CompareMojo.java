@@ -205,7 +205,8 @@ public class CompareMojo extends AbstractMojo {
             request = new CompareJob.Request(baseDir, options, Case.toSpecs(cases), List.of(), Recording.toSpecs(recordings, baseDir),
                     pluginVersion, runtimeInformation.getMavenVersion(), new BackendChoices(Backend.toRequests(backends),
                             new ProjectLibraryVersions(ProjectDependencies.of(project)),
-                            ParameterValues.flag("allowUntestedVersions", allowUntestedVersions), new MachinePythons()));
+                            Boolean.TRUE.equals(ParameterValues.optionalFlag("allowUntestedVersions", allowUntestedVersions)),
+                            new MachinePythons()));
         } catch (IllegalArgumentException e) {
             throw configurationError(e);
         }
