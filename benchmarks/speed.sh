@@ -19,8 +19,8 @@
 # inputs, 2% of all; more than 50,000,000, so still streamed as a sweep) and scales the time up by
 # the share of inputs swept: a rough figure, since inputs differ in cost (exp's overflowing and
 # underflowing half is cheap), and printed as scaled. MVN_FLAGS passes extra Maven flags (e.g. -o).
-# The full sweep's TensorFlow worker grows by about 6.5 bytes per input until its collector runs
-# (11 GB at 40% of the sweep; see benchmarks/README.md): keep that much memory free, or sweep less.
+# The full sweep's TensorFlow worker used to grow by about 6.5 bytes per input (11 GB at 40% of the
+# sweep); it now stays flat (see benchmarks/README.md).
 # Logs and results go to benchmarks/target/speed/. Exits 0 whether or not the targets are met: it
 # measures; it does not judge a machine it cannot see.
 set -euo pipefail

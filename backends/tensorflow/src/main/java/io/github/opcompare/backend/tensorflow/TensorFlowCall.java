@@ -19,6 +19,7 @@ final class TensorFlowCall implements PreparedCall {
     private final TensorFormat format;
     private final int outputLength;
     private final EagerReleaser releaser;
+    private final KernelCacheTrimmer kernelCache;
     private final TensorFlowDevice device;
     private final EagerPlacement placement;
     private final GpuCompletion completion;
@@ -30,8 +31,8 @@ final class TensorFlowCall implements PreparedCall {
      *     the CPU, where eager ops are synchronous
      */
     TensorFlowCall(Ops tf, Kernel kernel, List<Operand<TNumber>> inputs, Operand<TInt32> axis, TensorFormat format,
-            int outputLength, EagerReleaser releaser, TensorFlowDevice device, EagerPlacement placement,
-            GpuCompletion completion) {
+            int outputLength, EagerReleaser releaser, KernelCacheTrimmer kernelCache, TensorFlowDevice device,
+            EagerPlacement placement, GpuCompletion completion) {
         this.tf = tf;
         this.kernel = kernel;
         this.inputs = List.copyOf(inputs);
@@ -39,6 +40,7 @@ final class TensorFlowCall implements PreparedCall {
         this.format = format;
         this.outputLength = outputLength;
         this.releaser = releaser;
+        this.kernelCache = kernelCache;
         this.device = device;
         this.placement = placement;
         this.completion = completion;
@@ -89,5 +91,7 @@ final class TensorFlowCall implements PreparedCall {
         result = null;
         inputs.forEach(releaser::release);
         releaser.release(axis);
+        // Freeing the constants leaves the copies their Const kernels keep in TensorFlow's cache.
+        kernelCache.trimIfFull();
     }
 }

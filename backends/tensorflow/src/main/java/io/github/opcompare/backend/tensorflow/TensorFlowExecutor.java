@@ -54,6 +54,7 @@ public final class TensorFlowExecutor implements OpExecutor {
     private final Ops tf;
     private final Ops host;
     private final EagerReleaser releaser;
+    private final KernelCacheTrimmer kernelCache;
     private final EagerPlacement placement;
     private final GpuCompletion completion;
     /** The op/dtype pairs whose kernel ran once here (see requireKernel). */
@@ -83,6 +84,7 @@ public final class TensorFlowExecutor implements OpExecutor {
         this.tf = Ops.create(session).withDevice(device.spec());
         this.host = Ops.create(session).withDevice(TensorFlowDevice.CPU.spec());
         this.releaser = EagerReleaser.create();
+        this.kernelCache = KernelCacheTrimmer.of(session);
         this.placement = EagerPlacement.create();
         this.version = tensorFlowJavaVersion() + " (TensorFlow " + TensorFlow.version() + ")";
         if (device == TensorFlowDevice.GPU) {
@@ -153,6 +155,7 @@ public final class TensorFlowExecutor implements OpExecutor {
                 // can be closed at once. On the GPU, building the constant is the copy to the device.
                 try (TNumber hostTensor = format.tensorOf(input, length)) {
                     Operand<TNumber> flat = tf.constantOf(hostTensor);
+                    kernelCache.constantMade((long) length * dtype.bytes());
                     operands.add(op.kind() == OpKind.MATRIX ? TensorFlowKernels.asMatrix(tf, flat, length) : flat);
                     if (op.kind() == OpKind.MATRIX) {
                         releaser.release(flat); // the reshaped operand keeps its own reference to the data
@@ -162,8 +165,8 @@ public final class TensorFlowExecutor implements OpExecutor {
             if (op.kind() == OpKind.REDUCTION) {
                 axis = axis();
             }
-            return new TensorFlowCall(tf, kernel, operands, axis, format, op.outputLength(length), releaser, device,
-                    placement, completion);
+            return new TensorFlowCall(tf, kernel, operands, axis, format, op.outputLength(length), releaser,
+                    kernelCache, device, placement, completion);
         } catch (RuntimeException e) {
             operands.forEach(releaser::release);
             releaser.release(axis);
@@ -280,6 +283,11 @@ public final class TensorFlowExecutor implements OpExecutor {
     /** Whether eager results are freed as soon as they are replaced (see {@link EagerReleaser}). */
     boolean freesResultsEagerly() {
         return releaser.available();
+    }
+
+    /** Whether the kernels of the input constants are dropped from TensorFlow's cache (see {@link KernelCacheTrimmer}). */
+    boolean trimsKernelCache() {
+        return kernelCache.available();
     }
 
     /** TF Java's own version, from its jar's Maven metadata (the native version is separate). */

@@ -36,6 +36,7 @@ class TensorFlowExecutorTest {
         assertTrue(executor.version().matches("\\d+\\.\\d+\\.\\d+\\S* \\(TensorFlow \\d+\\.\\d+\\.\\d+\\S*\\)"),
                 executor.version());
         assertTrue(executor.freesResultsEagerly(), "TF Java's eager internals were not found");
+        assertTrue(executor.trimsKernelCache(), "TF Java's eager context was not found");
         // TensorFlow's CPU thread pools use every core unless told otherwise.
         assertEquals(Runtime.getRuntime().availableProcessors(), executor.threads());
     }

@@ -60,7 +60,8 @@ class TensorFlowPlacementTest {
             EagerReleaser releaser = EagerReleaser.create();
             Operand<TNumber> x = cpuConstant(cpu, 4f);
             TensorFlowCall call = new TensorFlowCall(cpu, TensorFlowKernels.all().get(Op.SQRT), List.of(x), null,
-                    TensorFormat.all().get(DType.FLOAT32), 1, releaser, TensorFlowDevice.GPU, EagerPlacement.create(), null);
+                    TensorFormat.all().get(DType.FLOAT32), 1, releaser, KernelCacheTrimmer.of(session), TensorFlowDevice.GPU,
+                    EagerPlacement.create(), null);
             IllegalStateException e = assertThrows(IllegalStateException.class, call::call);
             assertTrue(e.getMessage().startsWith("TensorFlow Sqrt ran on /job:localhost/replica:0/task:0/device:CPU:0, not on"
                     + " the requested /device:GPU:0: TensorFlow fell back to the CPU; not reported as a gpu result"),
