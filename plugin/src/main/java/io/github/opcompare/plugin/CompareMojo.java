@@ -212,7 +212,7 @@ public class CompareMojo extends AbstractMojo {
         }
         CompareJob.Outcome outcome;
         try {
-            outcome = new CompareJob(request).withFunctions(Function.toSpecs(functions), projectClasspath())
+            outcome = new CompareJob(request).withFunctions(Function.toSpecs(functions), projectClasspath(), workerJava)
                     .run(BackendCatalog.installed(), o -> workerResolver(o, workerJava), GpuProbe::detect, new MavenJobLog(getLog()));
         } catch (CompareJob.ConfigurationException e) {
             throw configurationError(e);

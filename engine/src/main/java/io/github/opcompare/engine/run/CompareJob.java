@@ -44,6 +44,7 @@ public final class CompareJob {
     private final Request request;
     private List<FunctionSpec> functions = List.of();
     private List<String> projectClasspath = List.of();
+    private String functionsJava = WorkerCommand.javaOfThisJvm();
 
     /**
      * The compare goal's parameters, as written.
@@ -102,10 +103,12 @@ public final class CompareJob {
      * project's classes: checked with everything else before anything runs.
      *
      * @param projectClasspath the project's output, test output and test classpath
+     * @param java the Java that runs them: the one the other Java workers run on ({@code <jvm>})
      */
-    public CompareJob withFunctions(List<FunctionSpec> functions, List<String> projectClasspath) {
+    public CompareJob withFunctions(List<FunctionSpec> functions, List<String> projectClasspath, String java) {
         this.functions = functions == null ? List.of() : List.copyOf(functions);
         this.projectClasspath = projectClasspath == null ? List.of() : List.copyOf(projectClasspath);
+        this.functionsJava = java == null ? WorkerCommand.javaOfThisJvm() : java;
         return this;
     }
 
@@ -145,7 +148,7 @@ public final class CompareJob {
             Set<String> reserved = new HashSet<>(catalog.all().stream().map(BackendDescriptor::id).toList());
             selected.forEach(b -> reserved.add(b.id()));
             projectFunctions = ProjectFunctions.prepare(functions, wholePlan, reserved, projectClasspath,
-                    out.resolve("functions"), WorkerCommand.javaOfThisJvm());
+                    out.resolve("functions"), functionsJava);
             selected = projectFunctions.appendTo(selected);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e);
