@@ -86,6 +86,28 @@ public abstract class BackendConformance {
     }
 
     /**
+     * Whether this backend's module runs the kit once per tested version of its library, swapping the
+     * library on the test classpath and naming the version it put there in the system property
+     * {@code opcompare.conformance.libraryVersion}. False by default; TensorFlow and ND4J say true.
+     */
+    protected boolean runsPerLibraryVersion() {
+        return false;
+    }
+
+    /**
+     * For a backend run once per library version: the version that loaded is the one under test, so
+     * that a swap that did not happen cannot pass as a tested version.
+     */
+    @Test
+    void runsTheLibraryVersionUnderTest() {
+        assumeTrue(runsPerLibraryVersion(), "the kit runs once, on the library version the backend's module depends on");
+        String expected = System.getProperty("opcompare.conformance.libraryVersion");
+        String loaded = executor().version();
+        assertTrue(expected != null && (loaded.equals(expected) || loaded.startsWith(expected + " ")),
+                "expected " + executor().library() + " " + expected + ", loaded " + loaded);
+    }
+
+    /**
      * Dtypes the library has no arithmetic in: every op must be answered {@code unsupported} with a
      * reason naming the dtype, never computed in a wider type and rounded (an emulation no user of
      * the library gets), e.g. the JDK's float16. By default those the backend's descriptor does not
