@@ -57,6 +57,13 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
     private final String javaExecutable;
     private final String python;
     private final Path scriptDirectory;
+    /**
+     * The engine starts workers side by side and asks for their commands from several threads. Maven
+     * Resolver's calls are made one at a time (whether a session may be shared by concurrent
+     * resolutions is not something this plugin relies on); the rest of a command (finding a Python,
+     * extracting a script) needs no lock.
+     */
+    private final Object mavenLock = new Object();
 
     /**
      * @param python the Python for {@code kind=python} workers; null or blank finds one (see {@link PythonFinder})
@@ -85,24 +92,36 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
         if (launch == null) {
             throw new BackendUnavailableException(backend.id() + " has no worker to start: its descriptor names none");
         }
-        Artifact worker = workerArtifact(backend);
+        if (launch.python()) {
+            File workerJar;
+            synchronized (mavenLock) {
+                workerJar = resolvedArtifacts(backend).get(key(workerArtifact(backend))).getFile();
+            }
+            // Finding the Python runs it (it must import the library): outside the lock, so that the
+            // other backends' resolutions do not wait for an interpreter to start.
+            return pythonCommand(workerJar, launch, backend);
+        }
+        List<String> classpath = new ArrayList<>();
+        synchronized (mavenLock) {
+            Map<String, Artifact> byKey = resolvedArtifacts(backend);
+            byKey.values().forEach(a -> classpath.add(a.getFile().getAbsolutePath()));
+            String classifier = nativeClassifier(launch, platform);
+            for (Artifact platformJar : platformArtifacts(nativesOf(backend), byKey, classifier, backend)) {
+                if (!byKey.containsKey(key(platformJar))) {
+                    classpath.add(resolveOne(platformJar, backend, classifier).getAbsolutePath());
+                }
+            }
+        }
+        return WorkerCommand.java(javaExecutable, launch.jvmArgs(), classpath, launch.mainClass(), backend.environment());
+    }
+
+    /** The worker's runtime artifacts, resolved, by {@link #key(Artifact)}. */
+    private Map<String, Artifact> resolvedArtifacts(BackendDescriptor backend) throws BackendUnavailableException {
         Map<String, Artifact> byKey = new LinkedHashMap<>();
         for (Artifact a : workerArtifacts(backend)) {
             byKey.put(key(a), a);
         }
-        Artifact resolvedWorker = byKey.get(key(worker));
-        if (launch.python()) {
-            return pythonCommand(resolvedWorker.getFile(), launch, backend);
-        }
-        List<String> classpath = new ArrayList<>();
-        byKey.values().forEach(a -> classpath.add(a.getFile().getAbsolutePath()));
-        String classifier = nativeClassifier(launch, platform);
-        for (Artifact platformJar : platformArtifacts(nativesOf(backend), byKey, classifier, backend)) {
-            if (!byKey.containsKey(key(platformJar))) {
-                classpath.add(resolveOne(platformJar, backend, classifier).getAbsolutePath());
-            }
-        }
-        return WorkerCommand.java(javaExecutable, launch.jvmArgs(), classpath, launch.mainClass(), backend.environment());
+        return byKey;
     }
 
     /**
@@ -154,7 +173,7 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
         }
         return backend.versions().generationOf(selected.version())
                 .map(g -> new WorkerLaunch(launch.kind(), launch.mainClass(), launch.script(), launch.jvmArgs(), g.platformArtifacts(),
-                        launch.classifierSuffix()))
+                        launch.classifierSuffix(), launch.multiThreaded()))
                 .orElse(launch);
     }
 

@@ -65,6 +65,8 @@ public final class DescriptorFile {
         }
         Fields worker = module.object("worker");
         String kind = worker.text("kind");
+        // Optional, false by default: only a library that says so gets its single-thread worker early.
+        boolean multiThreaded = worker.has("multiThreaded") && worker.bool("multiThreaded");
         List<String> platformArtifacts = module.texts("platformArtifacts");
         for (String coordinate : platformArtifacts) {
             if (!coordinate.matches("[^:\\s]+:[^:\\s]+")) {
@@ -82,8 +84,8 @@ public final class DescriptorFile {
             String device = backend.text("device");
             WorkerLaunch launch = switch (kind) {
                 case WorkerLaunch.JAVA -> new WorkerLaunch(kind, worker.text("mainClass"), null,
-                        worker.optionalTexts("jvmArgs"), platformArtifacts, backend.optionalText("classifierSuffix"));
-                case WorkerLaunch.PYTHON -> new WorkerLaunch(kind, null, worker.text("script"), List.of(), List.of(), "");
+                        worker.optionalTexts("jvmArgs"), platformArtifacts, backend.optionalText("classifierSuffix"), multiThreaded);
+                case WorkerLaunch.PYTHON -> new WorkerLaunch(kind, null, worker.text("script"), List.of(), List.of(), "", multiThreaded);
                 default -> throw worker.error("kind", "'" + kind + "' is neither java nor python");
             };
             GpuRequirements gpu = null;

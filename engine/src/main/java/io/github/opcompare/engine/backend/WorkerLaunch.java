@@ -14,9 +14,12 @@ import java.util.List;
  *     plugin adds each with this machine's classifier, at the version the worker's graph resolved
  * @param classifierSuffix appended to the platform classifier for this backend's natives
  *     ({@code -gpu} makes {@code linux-x86_64-gpu}); empty for none
+ * @param multiThreaded the library spreads one op over several threads where the machine has several
+ *     cores (TensorFlow's and ND4J's pools): its single-thread worker is started together with its
+ *     main worker instead of after the main worker has said how many threads it uses
  */
 public record WorkerLaunch(String kind, String mainClass, String script, List<String> jvmArgs,
-        List<String> platformArtifacts, String classifierSuffix) {
+        List<String> platformArtifacts, String classifierSuffix, boolean multiThreaded) {
     public static final String JAVA = "java";
     public static final String PYTHON = "python";
 
@@ -24,6 +27,12 @@ public record WorkerLaunch(String kind, String mainClass, String script, List<St
         jvmArgs = List.copyOf(jvmArgs);
         platformArtifacts = List.copyOf(platformArtifacts);
         classifierSuffix = classifierSuffix == null ? "" : classifierSuffix;
+    }
+
+    /** A launch whose library is not declared multi-threaded. */
+    public WorkerLaunch(String kind, String mainClass, String script, List<String> jvmArgs, List<String> platformArtifacts,
+            String classifierSuffix) {
+        this(kind, mainClass, script, jvmArgs, platformArtifacts, classifierSuffix, false);
     }
 
     /** A Java worker with no natives and no options: what tests and recorded backends need. */

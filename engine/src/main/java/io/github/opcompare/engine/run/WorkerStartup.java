@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.run;
 
 import io.github.opcompare.engine.backend.BackendDescriptor;
+import io.github.opcompare.engine.backend.WorkerLaunch;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,28 +30,31 @@ final class WorkerStartup {
     private final Duration startTimeout;
     private final boolean compareThreads;
 
+    /**
+     * @param commandFactory asked for workers' commands from several threads at once (see
+     *     {@link WorkerCommandFactory}): the Maven plugin's resolver makes its Maven calls one at a time
+     *     itself, and lets what needs no Maven (finding the Python of the NumPy worker, which runs it)
+     *     proceed side by side
+     */
     WorkerStartup(WorkerCommandFactory commandFactory, Path logDir, Duration startTimeout, boolean compareThreads) {
-        // Resolving a worker (the Maven plugin resolves its classpath through Maven) is not known to be
-        // thread-safe: one resolution at a time; it is the processes' start that runs side by side.
-        Object lock = new Object();
-        this.commandFactory = backend -> {
-            synchronized (lock) {
-                return commandFactory.commandFor(backend);
-            }
-        };
+        this.commandFactory = commandFactory;
         this.logDir = logDir;
         this.startTimeout = startTimeout;
         this.compareThreads = compareThreads;
     }
 
     /**
-     * Starts them all. A backend's single-thread worker starts once its main worker has said how many
-     * threads it uses (only a multi-threaded one has one), so it follows that backend's main worker
-     * but not the others'. Each session is added to {@code opened} as soon as it exists, so that the
-     * caller can close whatever started even when this throws.
+     * Starts them all. A backend's single-thread worker is there only for a library that uses several
+     * threads: one whose descriptor declares it multi-threaded ({@link WorkerLaunch#multiThreaded()})
+     * starts it together with its main worker, and closes it again if the main worker then says it
+     * uses one thread (a one-core machine); any other follows its own main worker, once that has said
+     * how many threads it uses, but not the others'. Each session is added to {@code opened} as soon
+     * as it exists, so that the caller can close whatever started even when this throws.
      */
     Started start(List<BackendDescriptor> backends, List<BackendSession> opened) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, backends.size()), r -> {
+        // A thread per worker that may start now, so that no start waits for a free thread.
+        int early = (int) backends.stream().filter(b -> compareThreads && declaredMultiThreaded(b)).count();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, backends.size() + early), r -> {
             Thread t = new Thread(r, "opcompare-worker-start");
             t.setDaemon(true);
             return t;
@@ -58,7 +62,7 @@ final class WorkerStartup {
         try {
             List<CompletableFuture<BackendSession[]>> pending = new ArrayList<>();
             for (BackendDescriptor backend : backends) {
-                pending.add(CompletableFuture.supplyAsync(() -> startBoth(backend), pool));
+                pending.add(CompletableFuture.supplyAsync(() -> startBoth(backend, pool), pool));
             }
             List<BackendSession> sessions = new ArrayList<>();
             Map<String, BackendSession> singleThread = new LinkedHashMap<>();
@@ -87,12 +91,44 @@ final class WorkerStartup {
         }
     }
 
-    private BackendSession[] startBoth(BackendDescriptor backend) {
+    private BackendSession[] startBoth(BackendDescriptor backend, ExecutorService pool) {
+        if (compareThreads && declaredMultiThreaded(backend)) {
+            return startSideBySide(backend, pool);
+        }
         BackendSession main = BackendSession.open(backend, commandFactory, logDir, startTimeout);
         BackendSession single = null;
         if (main.available() && compareThreads && main.threads() > 1) {
             single = BackendSession.openSingleThread(backend, commandFactory, logDir, startTimeout);
         }
         return new BackendSession[] {main, single};
+    }
+
+    /**
+     * The main and the single-thread worker of a library declared multi-threaded, each started on a
+     * thread of its own: on a machine with several cores both are needed, and starting the second only
+     * after the first has loaded its library (seconds for TensorFlow or ND4J) put that wait before the
+     * first case. What decides whether the single-thread worker is kept is what the main worker says,
+     * exactly as when it is started afterwards: several threads keep it, one closes it unused.
+     */
+    private BackendSession[] startSideBySide(BackendDescriptor backend, ExecutorService pool) {
+        CompletableFuture<BackendSession> early = CompletableFuture.supplyAsync(
+                () -> BackendSession.openSingleThread(backend, commandFactory, logDir, startTimeout), pool);
+        BackendSession main;
+        try {
+            main = BackendSession.open(backend, commandFactory, logDir, startTimeout);
+        } catch (RuntimeException e) {
+            early.thenAccept(BackendSession::close);
+            throw e;
+        }
+        BackendSession single = early.join();
+        if (main.available() && main.threads() > 1) {
+            return new BackendSession[] {main, single};
+        }
+        single.close();
+        return new BackendSession[] {main, null};
+    }
+
+    private static boolean declaredMultiThreaded(BackendDescriptor backend) {
+        return backend.launch() != null && backend.launch().multiThreaded();
     }
 }

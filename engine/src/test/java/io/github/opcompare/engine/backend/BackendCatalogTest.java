@@ -33,6 +33,18 @@ class BackendCatalogTest {
     }
 
     @Test
+    void theLibrariesWithThreadPoolsAreDeclaredMultiThreaded() {
+        // TensorFlow's and ND4J's (OpenMP, OpenBLAS) kernels spread over the machine's cores; the JDK's
+        // functions and NumPy's ufuncs run on the calling thread.
+        for (String id : List.of("tensorflow-cpu", "nd4j-cpu")) {
+            assertTrue(catalog.find(id).orElseThrow().launch().multiThreaded(), id);
+        }
+        for (String id : List.of("numpy", "jdk", "jdk-strict")) {
+            assertTrue(!catalog.find(id).orElseThrow().launch().multiThreaded(), id);
+        }
+    }
+
+    @Test
     void gpuBackendsRunOnlyWhenNamed() {
         assertEquals(List.of("tensorflow-gpu", "nd4j-gpu"), ids(catalog.select(List.of("tensorflow-gpu,nd4j-gpu"))));
         BackendDescriptor tf = catalog.find("tensorflow-gpu").orElseThrow();

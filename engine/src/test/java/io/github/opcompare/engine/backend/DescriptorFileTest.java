@@ -56,6 +56,16 @@ class DescriptorFileTest {
     }
 
     @Test
+    void aWorkerMayDeclareItsLibraryMultiThreaded() throws IOException {
+        assertFalse(read(MINIMAL).get(0).launch().multiThreaded());
+        String declared = MINIMAL.replace("\"mainClass\": \"org.example.MineWorker\"",
+                "\"mainClass\": \"org.example.MineWorker\", \"multiThreaded\": true");
+        assertTrue(read(declared).get(0).launch().multiThreaded());
+        assertEquals("test.json.worker: multiThreaded is missing (true or false)",
+                error(declared.replace("\"multiThreaded\": true", "\"multiThreaded\": \"yes\"")));
+    }
+
+    @Test
     void aMissingFieldIsNamedWithItsPlace() {
         assertEquals("test.json: library is missing (a non-empty string)", error(MINIMAL.replace("\"library\": \"mine\",", "")));
         assertEquals("test.json.worker: mainClass is missing (a non-empty string)",

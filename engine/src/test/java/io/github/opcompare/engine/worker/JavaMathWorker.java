@@ -47,6 +47,8 @@ import java.util.function.DoubleBinaryOperator;
  * -0s stays -0) and rounds once: correctly rounded in float32 for the short vectors the tests use.
  * With OPCOMPARE_TEST_WRONG_AT=v, a sum over a vector that holds v is one step too large.
  *
+ * <p>OPCOMPARE_TEST_START_GATE=file holds the worker's start until the file exists.
+ *
  * <p>OPCOMPARE_TEST_REFUSE=reason makes the executor's construction fail with that reason, as a
  * library that finds no usable device does.
  */
@@ -63,6 +65,28 @@ public final class JavaMathWorker {
             String refusal = System.getenv("OPCOMPARE_TEST_REFUSE");
             if (refusal != null) {
                 throw new IllegalStateException(refusal);
+            }
+            awaitStartGate();
+        }
+
+        /**
+         * OPCOMPARE_TEST_START_GATE=file makes the worker's start (and so its hello) wait until that
+         * file exists, at most a minute: a test opens the gate when the engine does something it
+         * expects before this worker has said hello.
+         */
+        private static void awaitStartGate() {
+            String gate = System.getenv("OPCOMPARE_TEST_START_GATE");
+            if (gate == null) {
+                return;
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!java.nio.file.Files.exists(java.nio.file.Path.of(gate)) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
 
