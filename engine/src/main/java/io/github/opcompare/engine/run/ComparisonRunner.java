@@ -23,6 +23,7 @@ import io.github.opcompare.engine.result.Specials;
 import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.result.BackendResult;
 import io.github.opcompare.engine.result.CaseResult;
+import io.github.opcompare.engine.result.Environment;
 import io.github.opcompare.engine.result.Reproducibility;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Status;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs planned cases on backends: generates inputs once per case, hands them to every worker
@@ -58,6 +60,8 @@ public final class ComparisonRunner {
     /** The part of a sharded run (null: the whole run), which says what range of each sweep to sweep. */
     private ShardSpec part;
     private final List<SweepPart> sweepParts = new ArrayList<>();
+    /** The machine's record being captured while the workers start; null: the settings hold it. */
+    private CompletableFuture<Environment> environmentCapture;
 
     public ComparisonRunner(RunSettings settings, WorkerCommandFactory commandFactory, RunListener listener) {
         this(settings, commandFactory, listener, null);
@@ -72,6 +76,19 @@ public final class ComparisonRunner {
         this.cachedReference = new CachedReference(
                 settings.referenceCache() == null ? null : new ReferenceCache(settings.referenceCache()),
                 settings.opcompareVersion(), computation == null ? reference::compute : computation, listener);
+    }
+
+    /**
+     * Takes the machine's record from {@code capture}, which the caller makes while the workers start,
+     * instead of from the settings; the record is first needed once they have started.
+     */
+    public ComparisonRunner environmentFrom(CompletableFuture<Environment> capture) {
+        this.environmentCapture = capture;
+        return this;
+    }
+
+    private Environment environment() {
+        return environmentCapture == null ? settings.environment() : environmentCapture.join();
     }
 
     /** Runs only this part's range of each exhaustive sweep (null: all of it); the cases are chosen by the caller. */
@@ -368,7 +385,7 @@ public final class ComparisonRunner {
 
     private Results results(List<BackendInfo> infos, List<CaseResult> cases, boolean complete) {
         List<String> missing = complete ? List.of() : plannedLabels.subList(Math.min(cases.size(), plannedLabels.size()), plannedLabels.size());
-        return new Results(Results.SCHEMA, settings.opcompareVersion(), complete, settings.environment(),
+        return new Results(Results.SCHEMA, settings.opcompareVersion(), complete, environment(),
                 infos, List.copyOf(cases), List.copyOf(missing));
     }
 

@@ -17,6 +17,9 @@ import java.util.List;
  * @param compareThreads whether backends that use several threads are also timed (and run) with one
  * @param caseTimeout how long one request may take on one backend before its worker is ended
  * @param startTimeout how long a worker may take to start and answer hello
+ * @param environment the machine, as results.json records it; null where the runner is given it
+ *     separately ({@link ComparisonRunner#environmentFrom}, which the compare goal uses to capture it
+ *     while the workers start)
  * @param jitWarmup how long each backend's worker calls the op of its first timed case before that
  *     case's timing starts, once per worker: JIT compilers (TensorFlow Java's glue takes seconds)
  *     need longer than one case's budget allows; zero for none

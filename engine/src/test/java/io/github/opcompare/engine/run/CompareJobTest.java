@@ -1,6 +1,7 @@
 package io.github.opcompare.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,18 @@ class CompareJobTest {
         // sqrt of perfect squares: 1, 2 and 3 exactly, which Math.sqrt (IEEE 754, correctly rounded) returns.
         outcome = new CompareJob(new CompareJob.Request(project, options(), cases(), List.of("math, math-broken"), List.of(),
                 "test", "3.9.9")).run(CATALOG, CompareJobTest::forkedWorkers, () -> NO_GPU, log());
+    }
+
+    @Test
+    void theResultsRecordTheMachineCapturedWhileTheWorkersStarted() throws Exception {
+        // Captured on a thread of its own: it must still reach results.json, in memory and on disk.
+        var environment = outcome.results().environment();
+        assertNotNull(environment);
+        assertEquals(Runtime.getRuntime().availableProcessors(), environment.cores());
+        assertEquals("3.9.9", environment.maven());
+        assertTrue(environment.referenceFirstPass().containsKey("exp"), String.valueOf(environment.referenceFirstPass()));
+        var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.resultsFile().toFile()).get("environment");
+        assertEquals("3.9.9", written.get("maven").asText());
     }
 
     @Test
