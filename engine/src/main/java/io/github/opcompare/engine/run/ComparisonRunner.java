@@ -200,15 +200,19 @@ public final class ComparisonRunner {
         }
         CaseRun run = new CaseRun(planned, inputs, inputRefs, exact, caseDir);
 
-        List<BackendResult> results = new ArrayList<>();
-        List<BackendSession> timed = new ArrayList<>();
+        // The backends run one after the other, each alone on the machine as before (a run's first
+        // call is timed); their outputs are judged afterwards, side by side.
+        List<CaseRun.Ran> ran = new ArrayList<>();
         for (BackendSession session : sessions) {
-            BackendResult result = session.available()
+            ran.add(session.available()
                     ? run.onBackend(session, singleThread.get(session.id()))
-                    : BackendResult.notRun(session.id(), Status.SKIPPED, session.info().reason());
-            results.add(result);
-            if (Status.OK.id().equals(result.status())) {
-                timed.add(session);
+                    : CaseRun.Ran.done(BackendResult.notRun(session.id(), Status.SKIPPED, session.info().reason())));
+        }
+        List<BackendResult> results = run.judgeAll(ran);
+        List<BackendSession> timed = new ArrayList<>();
+        for (int k = 0; k < sessions.size(); k++) {
+            if (Status.OK.id().equals(results.get(k).status())) {
+                timed.add(sessions.get(k));
             }
         }
         Specials specials = new SpecialsRun(reference::compute, settings, listener).run(planned, timed, caseDir);
@@ -306,10 +310,21 @@ public final class ComparisonRunner {
         }
 
         /**
-         * Runs the case {@code repeats} times on the backend (and once on its single-thread worker, if
-         * any), judges the first result against the exact reference, and compares all of them bit for bit.
+         * What running the case on one backend gave: a result already (it failed, or was not run), or
+         * its runs and single-thread run, still to be judged.
          */
-        BackendResult onBackend(BackendSession session, BackendSession singleThread) {
+        record Ran(BackendResult done, String backend, List<Values> runs, Values singleThread, Long firstCallNanos) {
+            static Ran done(BackendResult result) {
+                return new Ran(result, result.backend(), null, null, null);
+            }
+        }
+
+        /**
+         * Runs the case {@code repeats} times on the backend (and once on its single-thread worker, if
+         * any); {@link #judgeAll} judges the first result against the exact reference and compares all
+         * of them bit for bit.
+         */
+        Ran onBackend(BackendSession session, BackendSession singleThread) {
             int repeats = Math.max(1, settings.repeats());
             Path outputFile = caseDir.resolve("output-" + session.id() + ".bin");
             WorkerRequest request = WorkerRequest.run(planned.label(), planned.op().id(), planned.dtype().id(),
@@ -318,28 +333,44 @@ public final class ComparisonRunner {
             try {
                 reply = session.run(request, settings.caseTimeout());
             } catch (WorkerFailedException e) {
-                return BackendResult.notRun(session.id(), Status.FAILED, e.getMessage());
+                return Ran.done(BackendResult.notRun(session.id(), Status.FAILED, e.getMessage()));
             }
             if (WorkerReply.UNSUPPORTED.equals(reply.status())) {
-                return BackendResult.notRun(session.id(), Status.UNSUPPORTED, reply.message());
+                return Ran.done(BackendResult.notRun(session.id(), Status.UNSUPPORTED, reply.message()));
             }
             if (!reply.ok()) {
-                return BackendResult.notRun(session.id(), Status.FAILED, reply.message());
+                return Ran.done(BackendResult.notRun(session.id(), Status.FAILED, reply.message()));
             }
             List<Values> runs;
             try {
                 runs = readRuns(outputFile, repeats);
             } catch (RuntimeException e) {
                 // The worker said ok but left no usable output: its fault, not a reason to stop the run.
-                return BackendResult.notRun(session.id(), Status.FAILED, "worker reported success but its output "
-                        + outputFile.getFileName() + " cannot be read: " + e);
+                return Ran.done(BackendResult.notRun(session.id(), Status.FAILED, "worker reported success but its output "
+                        + outputFile.getFileName() + " cannot be read: " + e));
             }
-            Values actual = runs.get(0);
-            outputs.put(session.id(), actual);
-            Accuracy accuracy = AccuracyAnalyzer.analyze(planned.op(), planned.dtype(), inputs, exact, decimals, actual,
+            outputs.put(session.id(), runs.get(0));
+            return new Ran(null, session.id(), runs, singleThreadRun(session, singleThread), reply.firstCallNanos());
+        }
+
+        /**
+         * Judges every backend's runs, in the backends' order. Each judgement reads only its own
+         * backend's outputs and the case's shared, immutable inputs and reference (the exact decimals
+         * shown are computed once, under a lock, whoever asks first), so judging them side by side gives
+         * each the result it gets alone.
+         */
+        List<BackendResult> judgeAll(List<Ran> ran) {
+            return ran.parallelStream().map(this::judge).toList();
+        }
+
+        private BackendResult judge(Ran ran) {
+            if (ran.done() != null) {
+                return ran.done();
+            }
+            Accuracy accuracy = AccuracyAnalyzer.analyze(planned.op(), planned.dtype(), inputs, exact, decimals, ran.runs().get(0),
                     settings.worstCount());
-            Reproducibility reproducibility = ReproducibilityAnalyzer.analyze(runs, singleThreadRun(session, singleThread));
-            return new BackendResult(session.id(), Status.OK.id(), null, accuracy, reproducibility, reply.firstCallNanos(),
+            Reproducibility reproducibility = ReproducibilityAnalyzer.analyze(ran.runs(), ran.singleThread());
+            return new BackendResult(ran.backend(), Status.OK.id(), null, accuracy, reproducibility, ran.firstCallNanos(),
                     null, null, null, null);
         }
 
