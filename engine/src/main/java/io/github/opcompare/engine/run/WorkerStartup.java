@@ -29,6 +29,7 @@ final class WorkerStartup {
     private final Path logDir;
     private final Duration startTimeout;
     private final boolean compareThreads;
+    private final boolean startSingleThreadEarly;
 
     /**
      * @param commandFactory asked for workers' commands from several threads at once (see
@@ -37,23 +38,32 @@ final class WorkerStartup {
      *     proceed side by side
      */
     WorkerStartup(WorkerCommandFactory commandFactory, Path logDir, Duration startTimeout, boolean compareThreads) {
+        this(commandFactory, logDir, startTimeout, compareThreads, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param cores the machine's cores: with one, no library runs several threads, and a single-thread
+     *     worker started early would only be closed again, a library's start spent for nothing
+     */
+    WorkerStartup(WorkerCommandFactory commandFactory, Path logDir, Duration startTimeout, boolean compareThreads, int cores) {
         this.commandFactory = commandFactory;
         this.logDir = logDir;
         this.startTimeout = startTimeout;
         this.compareThreads = compareThreads;
+        this.startSingleThreadEarly = compareThreads && cores > 1;
     }
 
     /**
      * Starts them all. A backend's single-thread worker is there only for a library that uses several
      * threads: one whose descriptor declares it multi-threaded ({@link WorkerLaunch#multiThreaded()})
-     * starts it together with its main worker, and closes it again if the main worker then says it
-     * uses one thread (a one-core machine); any other follows its own main worker, once that has said
+     * starts it together with its main worker (on a machine with several cores), and closes it again if
+     * the main worker then says it uses one thread; any other follows its own main worker, once that has said
      * how many threads it uses, but not the others'. Each session is added to {@code opened} as soon
      * as it exists, so that the caller can close whatever started even when this throws.
      */
     Started start(List<BackendDescriptor> backends, List<BackendSession> opened) {
         // A thread per worker that may start now, so that no start waits for a free thread.
-        int early = (int) backends.stream().filter(b -> compareThreads && declaredMultiThreaded(b)).count();
+        int early = (int) backends.stream().filter(this::startsSingleThreadEarly).count();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, backends.size() + early), r -> {
             Thread t = new Thread(r, "opcompare-worker-start");
             t.setDaemon(true);
@@ -92,7 +102,7 @@ final class WorkerStartup {
     }
 
     private BackendSession[] startBoth(BackendDescriptor backend, ExecutorService pool) {
-        if (compareThreads && declaredMultiThreaded(backend)) {
+        if (startsSingleThreadEarly(backend)) {
             return startSideBySide(backend, pool);
         }
         BackendSession main = BackendSession.open(backend, commandFactory, logDir, startTimeout);
@@ -128,7 +138,7 @@ final class WorkerStartup {
         return new BackendSession[] {main, null};
     }
 
-    private static boolean declaredMultiThreaded(BackendDescriptor backend) {
-        return backend.launch() != null && backend.launch().multiThreaded();
+    private boolean startsSingleThreadEarly(BackendDescriptor backend) {
+        return startSingleThreadEarly && backend.launch() != null && backend.launch().multiThreaded();
     }
 }

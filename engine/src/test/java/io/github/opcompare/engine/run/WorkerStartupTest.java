@@ -44,7 +44,7 @@ class WorkerStartupTest {
         Path gate = dir.resolve("gate");
         BackendDescriptor pool = backend("pool", true, gate, "2");
 
-        WorkerStartup.Started started = new WorkerStartup(gateOpeningWorkers(gate), dir.resolve("logs"), START_TIMEOUT, true)
+        WorkerStartup.Started started = new WorkerStartup(gateOpeningWorkers(gate), dir.resolve("logs"), START_TIMEOUT, true, 2)
                 .start(List.of(pool), opened);
 
         BackendSession main = started.sessions().get(0);
@@ -62,7 +62,7 @@ class WorkerStartupTest {
         Path gate = dir.resolve("gate");
         BackendDescriptor plain = backend("plain", false, gate, "2");
 
-        WorkerStartup.Started started = new WorkerStartup(gateOpeningWorkers(gate), dir.resolve("logs"), Duration.ofSeconds(3), true)
+        WorkerStartup.Started started = new WorkerStartup(gateOpeningWorkers(gate), dir.resolve("logs"), Duration.ofSeconds(3), true, 2)
                 .start(List.of(plain), opened);
 
         assertFalse(started.sessions().get(0).available());
@@ -72,12 +72,13 @@ class WorkerStartupTest {
 
     @Test
     void aSingleThreadWorkerStartedEarlyIsClosedWhenTheMainWorkerUsesOneThread() throws IOException {
-        // On a one-core machine a multi-threaded library runs one thread: there is nothing to compare
-        // with, as when the single-thread worker is started afterwards, and the early one is ended.
+        // A multi-threaded library held to one thread (the build's OMP_NUM_THREADS=1, say) runs one: there
+        // is nothing to compare with, as when the single-thread worker is started afterwards, and the
+        // early one is ended.
         BackendDescriptor pool = backend("pool", true, null, "1");
         List<ProcessHandle> before = FaultyRuns.javaMathWorkerProcesses(ProcessHandle.current());
 
-        WorkerStartup.Started started = new WorkerStartup(FaultyRuns.javaMathWorkers(), dir.resolve("logs"), START_TIMEOUT, true)
+        WorkerStartup.Started started = new WorkerStartup(FaultyRuns.javaMathWorkers(), dir.resolve("logs"), START_TIMEOUT, true, 2)
                 .start(List.of(pool), opened);
 
         assertTrue(started.sessions().get(0).available());
@@ -92,13 +93,27 @@ class WorkerStartupTest {
     void withoutTheThreadComparisonNoSingleThreadWorkerStarts() {
         BackendDescriptor pool = backend("pool", true, null, "2");
 
-        WorkerStartup.Started started = new WorkerStartup(FaultyRuns.javaMathWorkers(), dir.resolve("logs"), START_TIMEOUT, false)
+        WorkerStartup.Started started = new WorkerStartup(FaultyRuns.javaMathWorkers(), dir.resolve("logs"), START_TIMEOUT, false, 2)
                 .start(List.of(pool), opened);
 
         assertTrue(started.sessions().get(0).available());
         assertTrue(started.singleThread().isEmpty());
         assertFalse(Files.exists(dir.resolve("logs/pool-1-thread.log")));
         assertNull(started.singleThread().get("pool"));
+    }
+
+    @Test
+    void onOneCoreNoSingleThreadWorkerStartsEarly() {
+        // No library runs several threads on one core: the main worker's hello comes first, and with
+        // one thread reported no single-thread worker is started at all.
+        BackendDescriptor pool = backend("pool", true, null, "1");
+
+        WorkerStartup.Started started = new WorkerStartup(FaultyRuns.javaMathWorkers(), dir.resolve("logs"), START_TIMEOUT, true, 1)
+                .start(List.of(pool), opened);
+
+        assertTrue(started.sessions().get(0).available());
+        assertTrue(started.singleThread().isEmpty());
+        assertFalse(Files.exists(dir.resolve("logs/pool-1-thread.log")));
     }
 
     /** A java-math test worker reporting {@code threads} threads, its hello held until {@code gate} exists (null: not held). */
