@@ -311,9 +311,10 @@ public final class ComparisonRunner {
 
         /**
          * What running the case on one backend gave: a result already (it failed, or was not run), or
-         * its runs and single-thread run, still to be judged.
+         * its first output, still to be judged, and the reproducibility of its runs. The other runs are
+         * compared bit for bit at once and dropped, so that no more outputs are held than before.
          */
-        record Ran(BackendResult done, String backend, List<Values> runs, Values singleThread, Long firstCallNanos) {
+        record Ran(BackendResult done, String backend, Values first, Reproducibility reproducibility, Long firstCallNanos) {
             static Ran done(BackendResult result) {
                 return new Ran(result, result.backend(), null, null, null);
             }
@@ -321,8 +322,8 @@ public final class ComparisonRunner {
 
         /**
          * Runs the case {@code repeats} times on the backend (and once on its single-thread worker, if
-         * any); {@link #judgeAll} judges the first result against the exact reference and compares all
-         * of them bit for bit.
+         * any) and compares all of them bit for bit; {@link #judgeAll} judges the first result against
+         * the exact reference.
          */
         Ran onBackend(BackendSession session, BackendSession singleThread) {
             int repeats = Math.max(1, settings.repeats());
@@ -350,14 +351,15 @@ public final class ComparisonRunner {
                         + outputFile.getFileName() + " cannot be read: " + e));
             }
             outputs.put(session.id(), runs.get(0));
-            return new Ran(null, session.id(), runs, singleThreadRun(session, singleThread), reply.firstCallNanos());
+            Reproducibility reproducibility = ReproducibilityAnalyzer.analyze(runs, singleThreadRun(session, singleThread));
+            return new Ran(null, session.id(), runs.get(0), reproducibility, reply.firstCallNanos());
         }
 
         /**
-         * Judges every backend's runs, in the backends' order. Each judgement reads only its own
-         * backend's outputs and the case's shared, immutable inputs and reference (the exact decimals
-         * shown are computed once, under a lock, whoever asks first), so judging them side by side gives
-         * each the result it gets alone.
+         * Judges every backend's first output against the exact reference, in the backends' order. Each
+         * judgement reads only its own backend's output and the case's shared, immutable inputs and
+         * reference (the exact decimals shown are computed once, under a lock, whoever asks first), so
+         * judging them side by side gives each the result it gets alone.
          */
         List<BackendResult> judgeAll(List<Ran> ran) {
             return ran.parallelStream().map(this::judge).toList();
@@ -367,10 +369,9 @@ public final class ComparisonRunner {
             if (ran.done() != null) {
                 return ran.done();
             }
-            Accuracy accuracy = AccuracyAnalyzer.analyze(planned.op(), planned.dtype(), inputs, exact, decimals, ran.runs().get(0),
+            Accuracy accuracy = AccuracyAnalyzer.analyze(planned.op(), planned.dtype(), inputs, exact, decimals, ran.first(),
                     settings.worstCount());
-            Reproducibility reproducibility = ReproducibilityAnalyzer.analyze(ran.runs(), ran.singleThread());
-            return new BackendResult(ran.backend(), Status.OK.id(), null, accuracy, reproducibility, ran.firstCallNanos(),
+            return new BackendResult(ran.backend(), Status.OK.id(), null, accuracy, ran.reproducibility(), ran.firstCallNanos(),
                     null, null, null, null);
         }
 
