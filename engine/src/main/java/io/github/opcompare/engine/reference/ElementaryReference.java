@@ -103,7 +103,8 @@ final class ElementaryReference {
     /**
      * {@link #settleCheaply} for the elements of {@code x[from, to)} that the float32 first pass
      * settles, in {@link FirstPassBlock}'s two loops where it has them: those it writes into
-     * {@code into}, exactly as settleCheaply would; the indices of the others it lists, ascending, in
+     * {@code into} (whose outputs from {@code from} to {@code to} must not have been set), exactly as
+     * settleCheaply would; the indices of the others it lists, ascending, in
      * {@code left} and returns how many. The caller hands each of those to settleCheaply and then to
      * {@link #compute}, as for any element. Every index is listed where the block loops do not apply
      * (another op or dtype, or the first pass switched off).
@@ -117,7 +118,7 @@ final class ElementaryReference {
         }
         // The same product as settleCheaply's bound, (fastPassUlps × ulps) × ulp(d), evaluated in the same order.
         double factor = settings.fastPassUlps() * FastPass.ulps(op);
-        return FirstPassBlock.settle(op, factor, x, from, to, new double[to - from], into, left);
+        return FirstPassBlock.settle(op, factor, x, from, to, into, left);
     }
 
     private ExactElement fastPass(Op op, double x, double y, DType dtype) {

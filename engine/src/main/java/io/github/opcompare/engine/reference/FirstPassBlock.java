@@ -38,11 +38,24 @@ final class FirstPassBlock {
      * into {@code into}, and lists the others, ascending, in {@code left}: how many it returns.
      *
      * @param factor the bound's factor before ulp(d), {@code settings.fastPassUlps() * FastPass.ulps(op)}
-     * @param values scratch of at least {@code to - from} doubles
+     * @param into results whose outputs from {@code from} to {@code to} have not been set
      */
-    static int settle(Op op, double factor, double[] x, int from, int to, double[] values, ExactResults into, int[] left) {
+    static int settle(Op op, double factor, double[] x, int from, int to, ExactResults into, int[] left) {
+        double[] values = scratch(to - from);
         functionValues(op, x, from, to, values);
         return decide(factor, values, from, to, into, left);
+    }
+
+    /** One block's function values per thread, kept: allocating and zeroing them per block cost 1 ns per element. */
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[4096]);
+
+    private static double[] scratch(int length) {
+        double[] values = SCRATCH.get();
+        if (values.length < length) {
+            values = new double[length];
+            SCRATCH.set(values);
+        }
+        return values;
     }
 
     /**
@@ -101,7 +114,7 @@ final class FirstPassBlock {
         int n = 0;
         for (int i = from; i < to; i++) {
             double d = values[i - from];
-            double bound = factor * Math.ulp(d);
+            double bound = factor * ulp(d);
             float lo = (float) (d - bound);
             float hi = (float) (d + bound);
             if (d == d && Float.floatToRawIntBits(lo) == Float.floatToRawIntBits(hi)) {
@@ -111,6 +124,20 @@ final class FirstPassBlock {
             }
         }
         return n;
+    }
+
+    private static final long EXPONENT_BITS = 0x7ff0000000000000L;
+    private static final long FIFTY_TWO_BINADES = 52L << 52;
+
+    /**
+     * Math.ulp(d), bit for bit, with one test instead of Math.ulp's three on the common path: for a
+     * normal d whose exponent field E is above 52 and not all ones, ulp(d) = 2^(E - 1075) is the
+     * double with exponent field E - 52 and a zero significand. Zeros, subnormals, tiny normals,
+     * infinities and NaN go to Math.ulp. FirstPassBlockTest compares the two for every exponent.
+     */
+    static double ulp(double d) {
+        long e = Double.doubleToRawLongBits(d) & EXPONENT_BITS;
+        return e > FIFTY_TWO_BINADES && e != EXPONENT_BITS ? Double.longBitsToDouble(e - FIFTY_TWO_BINADES) : Math.ulp(d);
     }
 
     /**

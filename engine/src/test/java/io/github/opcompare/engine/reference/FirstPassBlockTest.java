@@ -103,6 +103,19 @@ class FirstPassBlockTest {
     }
 
     @Test
+    void ulpIsMathUlpForEveryExponent() {
+        long[] significands = {0, 1, 0x8000000000000L, 0xfffffffffffffL, 0x123456789abcdL};
+        for (long e = 0; e <= 0x7ff; e++) {
+            for (long m : significands) {
+                for (long sign : new long[] {0, 1L << 63}) {
+                    double d = Double.longBitsToDouble(sign | e << 52 | m);
+                    assertEquals(Double.doubleToLongBits(Math.ulp(d)), Double.doubleToLongBits(FirstPassBlock.ulp(d)), "ulp(" + d + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void listsEverythingWhereItDoesNotApply() {
         double[] x = {1, 2, 3};
         int[] left = new int[3];
