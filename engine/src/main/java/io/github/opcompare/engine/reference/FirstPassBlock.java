@@ -12,8 +12,10 @@ import io.github.opcompare.worker.op.Op;
  *
  * <p>Where it settles an element it writes what {@link ElementaryReference#settleCheaply} writes for
  * it, bit for bit, because it takes the same steps: the same function ({@link FastPass#value}, which
- * calls the same methods), the same bound (the same product, factor × ulps × ulp(d)), the same two
- * roundings and the same test ({@link RoundingDecision#same}). The only difference is the order:
+ * calls the same methods), the same bound (the same product, factor × ulps × ulp(d), with an ulp
+ * that is Math.ulp's bit for bit), the same two roundings and the same test, written on the floats'
+ * bits (why that is {@link RoundingDecision#same}'s answer: {@link #decide}). The only other
+ * difference is the order:
  * settleCheaply asks for the special values first, while here the first loop skips any argument that
  * <em>could</em> be special (it stores NaN, which the second loop never settles), and every element
  * not settled is left to the caller, who hands it to settleCheaply and, failing that, to the full
