@@ -60,6 +60,48 @@ final class ArithmeticReference {
         return new ExactElement(rounded, ExactValue.of(DoubleDouble.twoSum(r, rem / (2 * r)), e / 2), 0);
     }
 
+    /**
+     * sqrt in float32 for the arguments of {@code x[from, to)} in [2^-149, 2^128) (every positive
+     * finite float32 value), written into {@code into} exactly as {@link #unary} gives it; the
+     * indices of the others (zeros, negatives, NaN, infinities, doubles outside float32's range)
+     * are listed, ascending, in {@code left}, for {@link #unary}: how many it returns. One loop
+     * without records, where the element-wise path split each argument, allocated three records and
+     * called Math.scalb three times (more than half its time).
+     *
+     * <p>Why the results are {@link #unary}'s bit for bit: unary computes the same steps on m = x·2^-e
+     * (e even, 1 ≤ m &lt; 4) and multiplies hi and lo by 2^(e/2) at the end. Multiplying the
+     * operands of a correctly rounded operation by powers of two multiplies its result by the
+     * matching power exactly while nothing leaves the normal range: sqrt(x) = sqrt(m)·2^(e/2), the
+     * fma's remainder x - r² = (m - r_m²)·2^e, the quotient rem/(2r), the sums of TwoSum. Here
+     * 2^-149 ≤ x &lt; 2^128, so 2^-75 ≤ r &lt; 2^64: x is a multiple of its ulp (≥ 2^-201) and r² of
+     * ulp(r)² ≥ 2^-254, so a nonzero remainder is at least 2^-254, the quotient at least 2^-320 and
+     * TwoSum's error term, a multiple of the quotient's ulp, at least 2^-372: all far inside the
+     * normal range (from 2^-1022), and none near overflow; the scalings by 2^(e/2), |e/2| ≤ 75, keep
+     * them there. The rounding to float32 is the same expression in both. BatchReferenceMatchesElementTest
+     * compares the two over the edges and a stride through all float32 values, and
+     * ArithmeticAndReductionTest checks the batch against exact BigDecimal squares; once, every
+     * positive float32 value was compared, all 2,139,095,039 of them bit for bit (benchmarks/README.md).
+     */
+    static int sqrtFloat32Block(double[] x, int from, int to, ExactResults into, int[] left) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            double v = x[i];
+            if (v >= 0x1p-149 && v < 0x1p128) {
+                double r = Math.sqrt(v);
+                double rem = Math.fma(-r, r, v);
+                double t = rem / (2 * r);
+                // DoubleDouble.twoSum(r, t), inline.
+                double hi = r + t;
+                double bb = hi - r;
+                double lo = (r - (hi - bb)) + (t - bb);
+                into.set(i, (float) r, hi, lo, 0, 0);
+            } else {
+                left[n++] = i;
+            }
+        }
+        return n;
+    }
+
     static ExactElement binary(Op op, double x, double y, DType dtype) {
         double rounded = ieee(op, x, y, dtype);
         if (Double.isNaN(rounded) || op == Op.MAXIMUM || op == Op.MINIMUM || op == Op.MOD) {

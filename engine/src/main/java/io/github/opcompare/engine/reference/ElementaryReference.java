@@ -11,6 +11,11 @@ import io.github.opcompare.worker.op.Op;
  * follow C99 Annex F / IEEE 754 and are settled before any pass.
  */
 final class ElementaryReference {
+    /** From this |x| on, exp is settled as out of range for the narrow dtypes (float64: 1500). */
+    static final double EXP_OUT_OF_RANGE_FLOAT32 = 700;
+    /** Beyond this |x|, tanh x is settled as ±1 in every dtype. */
+    static final double TANH_SATURATED = 40;
+
     private final ReferenceSettings settings;
 
     ElementaryReference(ReferenceSettings settings) {
@@ -95,6 +100,27 @@ final class ElementaryReference {
         return true;
     }
 
+    /**
+     * {@link #settleCheaply} for the elements of {@code x[from, to)} that the float32 first pass
+     * settles, in {@link FirstPassBlock}'s two loops where it has them: those it writes into
+     * {@code into} (whose outputs from {@code from} to {@code to} must not have been set), exactly as
+     * settleCheaply would; the indices of the others it lists, ascending, in
+     * {@code left} and returns how many. The caller hands each of those to settleCheaply and then to
+     * {@link #compute}, as for any element. Every index is listed where the block loops do not apply
+     * (another op or dtype, or the first pass switched off).
+     */
+    int settleBlock(Op op, DType dtype, double[] x, int from, int to, ExactResults into, int[] left) {
+        if (dtype != DType.FLOAT32 || settings.fastPassUlps() <= 0 || !FirstPassBlock.covers(op)) {
+            for (int i = from; i < to; i++) {
+                left[i - from] = i;
+            }
+            return to - from;
+        }
+        // The same product as settleCheaply's bound, (fastPassUlps × ulps) × ulp(d), evaluated in the same order.
+        double factor = settings.fastPassUlps() * FastPass.ulps(op);
+        return FirstPassBlock.settle(op, factor, x, from, to, into, left);
+    }
+
     private ExactElement fastPass(Op op, double x, double y, DType dtype) {
         double d = FastPass.value(op, x, y);
         if (Double.isNaN(d)) {
@@ -122,7 +148,7 @@ final class ElementaryReference {
                 if (Double.isInfinite(x)) {
                     return ExactElement.exactly(x > 0 ? x : 0.0);
                 }
-                if (Math.abs(x) >= (dtype == DType.FLOAT64 ? 1500 : 700)) {
+                if (Math.abs(x) >= (dtype == DType.FLOAT64 ? 1500 : EXP_OUT_OF_RANGE_FLOAT32)) {
                     return SpecialValues.expOutOfRange(x);
                 }
                 return null;
@@ -151,7 +177,7 @@ final class ElementaryReference {
                     // tanh x = x - x³/3: the x³ term is far below half an ulp of x, even for subnormals.
                     return new ExactElement(x, ExactValue.of(x), 0);
                 }
-                if (Math.abs(x) > 40) {
+                if (Math.abs(x) > TANH_SATURATED) {
                     // 1 - 2e^-2|x| with the correction below 2^-115: 1 is the rounding in every dtype.
                     double one = Math.copySign(1.0, x);
                     return new ExactElement(one, new ExactValue(one, -one * 2 * Math.exp(-2 * Math.abs(x)), 0), 0);

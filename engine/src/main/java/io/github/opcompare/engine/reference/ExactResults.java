@@ -11,16 +11,22 @@ public final class ExactResults {
     private final DType dtype;
     private final double[] rounded;
     private final double[] hi;
-    private final double[] lo;
-    private final int[] scale;
+    /*
+     * The low parts and scales are zero for nearly every output (a first pass's value is one double
+     * at scale 0), so their columns are allocated only when the first nonzero one is set: a million
+     * outputs then allocate 20 MB rather than 32, and the allocating thread zeroes it alone, before
+     * the parallel passes start. Until then they read as +0.0 and 0, as a zeroed column would.
+     * volatile and created under the lock: threads setting outputs side by side must all see the one
+     * column, or a write into a second, lost copy would go unnoticed.
+     */
+    private volatile double[] lo;
+    private volatile int[] scale;
     private final int[] pass;
 
     ExactResults(DType dtype, int length) {
         this.dtype = dtype;
         this.rounded = new double[length];
         this.hi = new double[length];
-        this.lo = new double[length];
-        this.scale = new int[length];
         this.pass = new int[length];
     }
 
@@ -28,17 +34,59 @@ public final class ExactResults {
     void set(int i, double roundedValue, double exactHi, double exactLo, int exactScale, int passNumber) {
         rounded[i] = roundedValue;
         hi[i] = exactHi;
-        lo[i] = exactLo;
-        scale[i] = exactScale;
+        setLo(i, exactLo);
+        setScale(i, exactScale);
         pass[i] = passNumber;
     }
 
     void set(int i, ExactElement e) {
-        rounded[i] = e.rounded();
-        hi[i] = e.exact().hi();
-        lo[i] = e.exact().lo();
-        scale[i] = e.exact().scale();
-        pass[i] = e.pass();
+        set(i, e.rounded(), e.exact().hi(), e.exact().lo(), e.exact().scale(), e.pass());
+    }
+
+    /**
+     * A first pass's output i, not set before: its rounding, the double it came from (the exact
+     * value's hi; lo and scale are zero, which an output not set before already reads as), pass 1.
+     * Without the two column checks of {@link #set}, which cost the block loop a tenth of its time.
+     */
+    void setFirstPass(int i, double roundedValue, double exactHi) {
+        rounded[i] = roundedValue;
+        hi[i] = exactHi;
+        pass[i] = 1;
+    }
+
+    private void setLo(int i, double value) {
+        double[] column = lo;
+        // Bits, not ==: -0.0 must be stored, only +0.0 is what an absent column reads as.
+        if (column == null && Double.doubleToRawLongBits(value) != 0) {
+            column = loColumn();
+        }
+        if (column != null) {
+            column[i] = value;
+        }
+    }
+
+    private void setScale(int i, int value) {
+        int[] column = scale;
+        if (column == null && value != 0) {
+            column = scaleColumn();
+        }
+        if (column != null) {
+            column[i] = value;
+        }
+    }
+
+    private synchronized double[] loColumn() {
+        if (lo == null) {
+            lo = new double[rounded.length];
+        }
+        return lo;
+    }
+
+    private synchronized int[] scaleColumn() {
+        if (scale == null) {
+            scale = new int[rounded.length];
+        }
+        return scale;
     }
 
     public DType dtype() {
@@ -61,7 +109,7 @@ public final class ExactResults {
 
     /** The exact value of output i. */
     public ExactValue exact(int i) {
-        return new ExactValue(hi[i], lo[i], scale[i]);
+        return new ExactValue(hi[i], exactLo(i), exactScale(i));
     }
 
     /** High part of the exact value (the whole value when {@link #scale(int)} is 0 and lo is 0). */
@@ -70,12 +118,14 @@ public final class ExactResults {
     }
 
     public double exactLo(int i) {
-        return lo[i];
+        double[] column = lo;
+        return column == null ? 0.0 : column[i];
     }
 
     /** Power of two the exact value (hi + lo) is scaled by; 0 except far outside the double range. */
     public int exactScale(int i) {
-        return scale[i];
+        int[] column = scale;
+        return column == null ? 0 : column[i];
     }
 
     /**

@@ -103,6 +103,26 @@ class ArithmeticAndReductionTest {
         }
     }
 
+    /** The float32 batch, which has its own loop (ArithmeticReference.sqrtFloat32Block), against the same exact squares. */
+    @Test
+    void sqrtFloat32BatchSquaresBack() {
+        double[] x = new double[3000];
+        double[] edges = {2, 3, 0.1, Float.MIN_VALUE, 3 * Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, 16777215, Math.nextDown(4.0f)};
+        for (int i = 0; i < x.length; i++) {
+            // Edges, then positive float32 bit patterns of every exponent.
+            x[i] = i < edges.length ? (float) edges[i] : Float.intBitsToFloat(random.nextInt(1, 0x7f800000));
+        }
+        ExactResults batch = reference.compute(Op.SQRT, FLOAT32, List.of(new Values(FLOAT32, x)));
+        for (int i = 0; i < x.length; i++) {
+            BigDecimal r = batch.exact(i).toBigDecimal();
+            BigDecimal bx = new BigDecimal(x[i]);
+            BigDecimal rel = r.multiply(r).subtract(bx).abs().divide(bx, MathContext.DECIMAL64);
+            assertTrue(rel.doubleValue() < 0x1p-100, "sqrt(" + x[i] + ")");
+            assertCorrectlyRoundedSquareRoot(x[i], batch.rounded(i), FLOAT32);
+            assertEquals(0, batch.pass(i));
+        }
+    }
+
     /**
      * r is the correctly rounded square root of x exactly when x lies strictly between the squares of
      * the midpoints on either side of r (exact BigDecimal squares; a midpoint has p + 1 bits, ending in
