@@ -81,4 +81,22 @@ final class DoubleDoubleAccumulator {
         lo = cl3 - (hi - ch);
         return this;
     }
+
+    /** this /= (bh + bl), as {@link DoubleDouble#div(DoubleDouble)}: 15u². */
+    DoubleDoubleAccumulator div(double bh, double bl) {
+        double th = hi / bh;
+        // r = (bh + bl) * th, as DoubleDouble.mul(double).
+        double ch = bh * th;
+        double cl1 = Math.fma(bh, th, -ch);
+        double cl3 = Math.fma(bl, th, cl1);
+        double rh = ch + cl3;
+        double rl = cl3 - (rh - ch);
+        double ph = hi - rh;
+        double dl = lo - rl;
+        double d = ph + dl;
+        double q = d / bh;
+        hi = th + q;
+        lo = q - (hi - th);
+        return this;
+    }
 }
