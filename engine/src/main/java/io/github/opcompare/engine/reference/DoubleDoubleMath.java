@@ -337,23 +337,17 @@ final class DoubleDoubleMath {
         return t.toDoubleDouble();
     }
 
-    /** sin(r) = r (1 - r²/(2·3) (1 - r²/(4·5) (1 - ...))) for |r| ≤ π/4: 28 orders reach 2^-110. */
-    static DoubleDouble sinTaylor(DoubleDouble r) {
-        DoubleDouble r2 = r.mul(r);
-        DoubleDouble p = DoubleDouble.ONE;
-        for (int k = 28; k >= 2; k -= 2) {
-            p = DoubleDouble.ONE.sub(p.mul(r2).div((double) k * (k + 1)));
-        }
-        return p.mul(r);
+    /** sin r for a double-double |r| ≤ π/4 (1 + 2^-30): the table kernel, relative error below 2^-97.5. */
+    static DoubleDouble sinKernel(DoubleDouble r) {
+        DoubleDoubleAccumulator a = new DoubleDoubleAccumulator();
+        sinReduced(r.hi(), r.lo(), a);
+        return a.toDoubleDouble();
     }
 
-    /** cos(r) = 1 - r²/(1·2) (1 - r²/(3·4) (1 - ...)) for |r| ≤ π/4. */
-    static DoubleDouble cosTaylor(DoubleDouble r) {
-        DoubleDouble r2 = r.mul(r);
-        DoubleDouble p = DoubleDouble.ONE;
-        for (int k = 29; k >= 1; k -= 2) {
-            p = DoubleDouble.ONE.sub(p.mul(r2).div((double) k * (k + 1)));
-        }
-        return p;
+    /** cos r for a double-double |r| ≤ π/4 (1 + 2^-30): the table kernel, relative error below 2^-98. */
+    static DoubleDouble cosKernel(DoubleDouble r) {
+        DoubleDoubleAccumulator a = new DoubleDoubleAccumulator();
+        cosReduced(r.hi(), r.lo(), a);
+        return a.toDoubleDouble();
     }
 }

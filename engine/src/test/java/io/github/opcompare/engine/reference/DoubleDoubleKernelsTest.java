@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The table-driven double-double kernels of {@link DoubleDoubleMath} (exp, expm1, log, sin, cos and
- * tanh on them) against apfloat, element by element: every table entry and split constant against
+ * The table-driven double-double kernels of {@link DoubleDoubleMath} (exp, expm1, log, sin, cos, and
+ * tan and tanh on them) against apfloat, element by element: every table entry and split constant against
  * apfloat's own function; on hard arguments and random ones, the relative error within 2^-94 (the
  * kernels derive 2^-95 or better; the pass claims 2^-80) against the engine's apfloat path at 45
  * digits, and the float64 rounding the engine settles equal to {@link ApfloatOracle}'s, an
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  *
  * <p>Hard arguments: ±0's neighbours and subnormals; exp's overflow and underflow thresholds and the
  * edges of its reduction by ln2/64; log near 1, at the edges of its [1/√2, √2] and of its table
- * cells; sin and cos at the doubles nearest multiples of π/2 (small and near the Cody-Waite limit
+ * cells; sin, cos and tan at the doubles nearest multiples of π/2 (small and near the Cody-Waite limit
  * 2^19), at the limit itself, at huge arguments (Kahan and McDonald's 6381956970095103 2^797, whose
  * reduced argument is about 2^-61), at the edges of the table cells; tanh near 0, at its formula's
  * switch 1/4 and where it saturates. Known hard-to-round cases: Lefèvre and Muller's worst case for
@@ -83,7 +83,7 @@ class DoubleDoubleKernelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Op.class, names = {"EXP", "LOG", "SIN", "COS", "TANH", "EXPM1"})
+    @EnumSource(value = Op.class, names = {"EXP", "LOG", "SIN", "COS", "TAN", "TANH", "EXPM1"})
     void withinTheDerivedBoundAndRoundedAsApfloatRounds(Op op) {
         List<Double> args = hardArguments(op);
         SplittableRandom random = new SplittableRandom(1900 + op.ordinal());
@@ -144,6 +144,7 @@ class DoubleDoubleKernelsTest {
             case LOG -> ExactValue.of(DoubleDoubleMath.log(x), 0);
             case SIN -> ExactValue.of(DoubleDoubleMath.sin(x), 0);
             case COS -> ExactValue.of(DoubleDoubleMath.cos(x), 0);
+            case TAN -> ExactValue.of(DoubleDoubleTrigRoots.tan(x), 0);
             case TANH -> ExactValue.of(DoubleDoubleMath.tanh(x), 0);
             case EXPM1 -> DoubleDoubleExpLog.expm1(x);
             default -> throw new IllegalArgumentException(op.id());
@@ -154,7 +155,7 @@ class DoubleDoubleKernelsTest {
         return switch (op) {
             case EXP -> x != 0 && Math.abs(x) < 1500;
             case LOG -> x > 0 && x != 1 && Double.isFinite(x);
-            case SIN, COS -> x != 0 && Double.isFinite(x);
+            case SIN, COS, TAN -> x != 0 && Double.isFinite(x);
             case TANH -> Math.abs(x) >= SpecialValues.TINY && Math.abs(x) <= 40;
             default -> SpecialValues.unary(op, x, FLOAT64) == null;
         };
@@ -203,7 +204,7 @@ class DoubleDoubleKernelsTest {
                     }
                 }
             }
-            case SIN, COS -> {
+            case SIN, COS, TAN -> {
                 for (double v : new double[] {Double.MIN_VALUE, 0x1p-30, Math.PI / 4, 0x1p19, 6381956970095103.0 * 0x1p797,
                     Double.MAX_VALUE, 1e22}) {
                     addWithNeighbours(args, v);
@@ -236,7 +237,7 @@ class DoubleDoubleKernelsTest {
             case EXPM1 -> random.nextDouble(-1, 1) * Math.scalb(1.0, -random.nextInt(0, 60));
             case LOG -> random.nextInt(4) == 0 ? 1 + random.nextDouble(-0.01, 0.01)
                     : Math.scalb(1 + random.nextDouble(), random.nextInt(-1074, 1024));
-            case SIN, COS -> random.nextInt(3) == 0 ? Math.scalb(random.nextDouble(), random.nextInt(-30, 40))
+            case SIN, COS, TAN -> random.nextInt(3) == 0 ? Math.scalb(random.nextDouble(), random.nextInt(-30, 40))
                     : random.nextDouble(-10, 10);
             case TANH -> random.nextBoolean() ? random.nextDouble(-10, 10) : random.nextDouble(-0.3, 0.3);
             default -> throw new IllegalArgumentException(op.id());
