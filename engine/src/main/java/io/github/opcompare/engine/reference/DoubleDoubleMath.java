@@ -55,13 +55,13 @@ final class DoubleDoubleMath {
      * ln2/128 (1 + 2^-35) + 2^-52 < 2^-7.5, is within 5u² |r| + 2^-111.
      */
     private static void reduceLn2Over64(double xh, double xl, double k, DoubleDoubleAccumulator out) {
-        double t = xh - k * DoubleDoubleTables.LN2_64_1;
-        double b = -k * DoubleDoubleTables.LN2_64_2;
+        double t = xh - k * DoubleDoubleTables.Exp.LN2_64_1;
+        double b = -k * DoubleDoubleTables.Exp.LN2_64_2;
         double sh = t + b;
         double bb = sh - t;
         double sl = (t - (sh - bb)) + (b - bb);
-        double ph = -k * DoubleDoubleTables.LN2_64_3;
-        double pl = Math.fma(-k, DoubleDoubleTables.LN2_64_3, -ph);
+        double ph = -k * DoubleDoubleTables.Exp.LN2_64_3;
+        double pl = Math.fma(-k, DoubleDoubleTables.Exp.LN2_64_3, -ph);
         out.set(sh, sl).add(ph, pl);
         if (xl != 0) {
             out.add(xl);
@@ -89,8 +89,8 @@ final class DoubleDoubleMath {
         // 2^(k/64) = 2^m 2^(j/64), k = 64m + j, |m| ≤ 2: exact scaling of the table's entry.
         int j = (int) k & 63;
         int m = (int) k >> 6;
-        double th = Math.scalb(DoubleDoubleTables.EXP2_HI[j], m);
-        double tl = Math.scalb(DoubleDoubleTables.EXP2_LO[j], m);
+        double th = Math.scalb(DoubleDoubleTables.Exp.EXP2_HI[j], m);
+        double tl = Math.scalb(DoubleDoubleTables.Exp.EXP2_LO[j], m);
         a.mul(th, tl);
         DoubleDoubleAccumulator tMinusOne = new DoubleDoubleAccumulator().set(th, tl).add(-1.0);
         return a.add(tMinusOne.hi, tMinusOne.lo).toDoubleDouble();
@@ -118,7 +118,7 @@ final class DoubleDoubleMath {
             expm1Kernel(out.hi, out.lo, out);
         }
         int ki = (int) k;
-        out.add(1.0).mul(DoubleDoubleTables.EXP2_HI[ki & 63], DoubleDoubleTables.EXP2_LO[ki & 63]);
+        out.add(1.0).mul(DoubleDoubleTables.Exp.EXP2_HI[ki & 63], DoubleDoubleTables.Exp.EXP2_LO[ki & 63]);
         return ki >> 6;
     }
 
@@ -165,8 +165,8 @@ final class DoubleDoubleMath {
         DoubleDoubleAccumulator a = new DoubleDoubleAccumulator();
         log1pKernel(zh, zl, a);
         if (i != 256) {
-            int at = (int) i - DoubleDoubleTables.LOG_FIRST;
-            a.add(DoubleDoubleTables.NEG_LOG_HI[at], DoubleDoubleTables.NEG_LOG_LO[at]);
+            int at = (int) i - DoubleDoubleTables.Log.LOG_FIRST;
+            a.add(DoubleDoubleTables.Log.NEG_LOG_HI[at], DoubleDoubleTables.Log.NEG_LOG_LO[at]);
         }
         if (e != 0) {
             double logM = a.hi;
@@ -241,8 +241,8 @@ final class DoubleDoubleMath {
             int at = (int) i;
             DoubleDoubleAccumulator c = new DoubleDoubleAccumulator();
             cosSmall(bh, bl, c);
-            c.mul(DoubleDoubleTables.SIN_HI[at], DoubleDoubleTables.SIN_LO[at]);
-            out.mul(DoubleDoubleTables.COS_HI[at], DoubleDoubleTables.COS_LO[at]).add(c.hi, c.lo);
+            c.mul(DoubleDoubleTables.SinCos.SIN_HI[at], DoubleDoubleTables.SinCos.SIN_LO[at]);
+            out.mul(DoubleDoubleTables.SinCos.COS_HI[at], DoubleDoubleTables.SinCos.COS_LO[at]).add(c.hi, c.lo);
         }
         if (negative) {
             out.negate();
@@ -267,8 +267,8 @@ final class DoubleDoubleMath {
             int at = (int) i;
             DoubleDoubleAccumulator s = new DoubleDoubleAccumulator();
             sinSmall(bh, bl, s);
-            s.mul(-DoubleDoubleTables.SIN_HI[at], -DoubleDoubleTables.SIN_LO[at]);
-            out.mul(DoubleDoubleTables.COS_HI[at], DoubleDoubleTables.COS_LO[at]).add(s.hi, s.lo);
+            s.mul(-DoubleDoubleTables.SinCos.SIN_HI[at], -DoubleDoubleTables.SinCos.SIN_LO[at]);
+            out.mul(DoubleDoubleTables.SinCos.COS_HI[at], DoubleDoubleTables.SinCos.COS_LO[at]).add(s.hi, s.lo);
         }
     }
 

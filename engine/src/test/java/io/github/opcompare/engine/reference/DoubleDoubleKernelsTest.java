@@ -50,36 +50,36 @@ class DoubleDoubleKernelsTest {
         Apfloat ln2 = ApfloatMath.log(new Apfloat(2, digits));
         for (int j = 0; j < 64; j++) {
             Apfloat v = ApfloatMath.exp(ln2.multiply(new Apfloat(j, digits)).divide(new Apfloat(64, digits)));
-            assertNearest(v, DoubleDoubleTables.EXP2_HI[j], DoubleDoubleTables.EXP2_LO[j], "2^(" + j + "/64)");
+            assertNearest(v, DoubleDoubleTables.Exp.EXP2_HI[j], DoubleDoubleTables.Exp.EXP2_LO[j], "2^(" + j + "/64)");
         }
-        for (int i = DoubleDoubleTables.LOG_FIRST; i <= DoubleDoubleTables.LOG_LAST; i++) {
+        for (int i = DoubleDoubleTables.Log.LOG_FIRST; i <= DoubleDoubleTables.Log.LOG_LAST; i++) {
             Apfloat v = ApfloatMath.log(new Apfloat(i, digits).divide(new Apfloat(256, digits))).negate();
-            int at = i - DoubleDoubleTables.LOG_FIRST;
-            assertNearest(v, DoubleDoubleTables.NEG_LOG_HI[at], DoubleDoubleTables.NEG_LOG_LO[at], "-log(" + i + "/256)");
+            int at = i - DoubleDoubleTables.Log.LOG_FIRST;
+            assertNearest(v, DoubleDoubleTables.Log.NEG_LOG_HI[at], DoubleDoubleTables.Log.NEG_LOG_LO[at], "-log(" + i + "/256)");
         }
-        for (int i = 1; i <= DoubleDoubleTables.SIN_COS_LAST; i++) {
+        for (int i = 1; i <= DoubleDoubleTables.SinCos.SIN_COS_LAST; i++) {
             Apfloat a = new Apfloat(i, digits).divide(new Apfloat(64, digits));
-            assertNearest(ApfloatMath.sin(a), DoubleDoubleTables.SIN_HI[i], DoubleDoubleTables.SIN_LO[i], "sin(" + i + "/64)");
-            assertNearest(ApfloatMath.cos(a), DoubleDoubleTables.COS_HI[i], DoubleDoubleTables.COS_LO[i], "cos(" + i + "/64)");
+            assertNearest(ApfloatMath.sin(a), DoubleDoubleTables.SinCos.SIN_HI[i], DoubleDoubleTables.SinCos.SIN_LO[i], "sin(" + i + "/64)");
+            assertNearest(ApfloatMath.cos(a), DoubleDoubleTables.SinCos.COS_HI[i], DoubleDoubleTables.SinCos.COS_LO[i], "cos(" + i + "/64)");
         }
-        assertEquals(0.0, DoubleDoubleTables.SIN_HI[0]);
-        assertEquals(1.0, DoubleDoubleTables.COS_HI[0]);
+        assertEquals(0.0, DoubleDoubleTables.SinCos.SIN_HI[0]);
+        assertEquals(1.0, DoubleDoubleTables.SinCos.COS_HI[0]);
     }
 
     /** The split constants: their sums within the stated distance, their leading parts short enough for exact products. */
     @Test
     void splitConstantsSumToTheirValueAndHaveShortLeadingParts() {
         BigDecimal piOver2 = decimal(ApfloatMath.pi(80).divide(new Apfloat(2, 80)));
-        BigDecimal pi = sum(DoubleDoubleTables.PIO2_1, DoubleDoubleTables.PIO2_2, DoubleDoubleTables.PIO2_3, DoubleDoubleTables.PIO2_4);
+        BigDecimal pi = sum(DoubleDoubleTables.SinCos.PIO2_1, DoubleDoubleTables.SinCos.PIO2_2, DoubleDoubleTables.SinCos.PIO2_3, DoubleDoubleTables.SinCos.PIO2_4);
         assertTrue(pi.subtract(piOver2).abs().compareTo(new BigDecimal(0x1p-170)) < 0, "pi/2 split: " + pi.subtract(piOver2));
-        assertTrue(significantBits(DoubleDoubleTables.PIO2_1) <= 33 && significantBits(DoubleDoubleTables.PIO2_2) <= 33);
-        assertTrue(Math.abs(DoubleDoubleTables.PIO2_3) < 0x1p-64 && Math.abs(DoubleDoubleTables.PIO2_4) < 0x1p-117);
+        assertTrue(significantBits(DoubleDoubleTables.SinCos.PIO2_1) <= 33 && significantBits(DoubleDoubleTables.SinCos.PIO2_2) <= 33);
+        assertTrue(Math.abs(DoubleDoubleTables.SinCos.PIO2_3) < 0x1p-64 && Math.abs(DoubleDoubleTables.SinCos.PIO2_4) < 0x1p-117);
 
         BigDecimal ln2Over64 = decimal(ApfloatMath.log(new Apfloat(2, 80)).divide(new Apfloat(64, 80)));
-        BigDecimal ln2 = sum(DoubleDoubleTables.LN2_64_1, DoubleDoubleTables.LN2_64_2, DoubleDoubleTables.LN2_64_3, 0);
+        BigDecimal ln2 = sum(DoubleDoubleTables.Exp.LN2_64_1, DoubleDoubleTables.Exp.LN2_64_2, DoubleDoubleTables.Exp.LN2_64_3, 0);
         assertTrue(ln2.subtract(ln2Over64).abs().compareTo(new BigDecimal(0x1p-128)) < 0, "ln2/64 split: " + ln2.subtract(ln2Over64));
-        assertTrue(significantBits(DoubleDoubleTables.LN2_64_1) <= 35 && significantBits(DoubleDoubleTables.LN2_64_2) <= 35);
-        assertTrue(Math.abs(DoubleDoubleTables.LN2_64_2) < 0x1p-40);
+        assertTrue(significantBits(DoubleDoubleTables.Exp.LN2_64_1) <= 35 && significantBits(DoubleDoubleTables.Exp.LN2_64_2) <= 35);
+        assertTrue(Math.abs(DoubleDoubleTables.Exp.LN2_64_2) < 0x1p-40);
     }
 
     @ParameterizedTest
