@@ -30,11 +30,11 @@ final class DoubleDoubleMath {
      * e^r - 1 for a double-double |r| ≤ 2^-7.5 (what the reduction by ln2/64 leaves), with small
      * relative error: r + r² S, S = 1/2 + r (1/6 + r (1/24 + r (1/120 + r U))), U = 1/6! + r/7! + ...
      * + r^4/10! in double on r's high part. Truncation: Σ_{k≥11} |r|^k/k! < 2^-82.5/11! < 2^-107 |r|.
-     * U: |U| ≤ 1/720 · 1.01, its five rounded coefficients and eight operations within 2^-50 |U|
-     * < 2^-59.5, times r^6: below 2^-97 |r| (dropping r.lo in U changes it by 2^-60 |U|). S: four
+     * U: |U| ≤ 1/720 · 1.01, its five rounded coefficients and eight operations within 13u |U| <
+     * 2^-49 |U| < 2^-58.5, times r^6: below 2^-96 |r| (dropping r.lo in U changes it by 2^-60 |U|). S: four
      * products (4u²) and three sums (3u², constants 2^-106), each intermediate dominated by its
      * constant term, relative 2^-100; r² S ≤ 2^-8.4 |r|, so this and the two products forming r² S
-     * add below 2^-106 |r|; the last sum 3u². Relative error below 2^-96.
+     * add below 2^-106 |r|; the last sum 3u². Relative error below 2^-95.8.
      */
     private static void expm1Kernel(double rh, double rl, DoubleDoubleAccumulator out) {
         double u = F6 + rh * (F7 + rh * (F8 + rh * (F9 + rh * F10)));
@@ -70,7 +70,7 @@ final class DoubleDoubleMath {
 
     /**
      * expm1(r) for a double-double |r| ≤ 1, with small relative error also when r is tiny. With k =
-     * rint(r.hi 64/ln2): k = 0 is {@link #expm1Kernel} on r itself (2^-96). Otherwise, with ρ = r - k
+     * rint(r.hi 64/ln2): k = 0 is {@link #expm1Kernel} on r itself (2^-95.8). Otherwise, with ρ = r - k
      * ln2/64 (within 5u² |ρ| + 2^-111) and T = 2^(k/64), e^r - 1 = (T - 1) + T expm1(ρ): T - 1 is
      * within 2u² of itself plus T's 2^-106 T ≤ 2^-104.5 absolute; T expm1(ρ) within 2^-95 of itself
      * (|ρ|, |expm1 ρ| ≤ 2^-7.4, so its absolute error, with ρ's, stays below 2^-103); the sum 3u².
@@ -99,7 +99,7 @@ final class DoubleDoubleMath {
     /**
      * exp(x) = v * 2^scale for |x| < 1500: e^x = 2^m 2^(j/64) e^ρ with k = rint(x 64/ln2) = 64m + j and
      * ρ = x - k ln2/64 ({@link #reduceLn2Over64}: |ρ| < 2^-7.5, within 5u² |ρ| + 2^-111). e^ρ = 1 +
-     * expm1(ρ): expm1Kernel's 2^-96 |ρ| < 2^-103.5, ρ's error 2^-110.6, the sum 2u²; the table entry
+     * expm1(ρ): expm1Kernel's 2^-95.8 |ρ| < 2^-103.3, ρ's error 2^-110.6, the sum 2u²; the table entry
      * 2^-106 and the product 4u². Relative error below 2^-101.
      */
     static ExactValue exp(double x) {
@@ -129,7 +129,8 @@ final class DoubleDoubleMath {
      * forms the exact pair. log x = e ln2 - log c + log1p(z), -log c from the table (zero for i = 256,
      * where z = m - 1 and the result keeps z's relative precision). log1p(z) = z + z² Q with
      * Q = -1/2 + z (1/3 + z (-1/4 + z (1/5 + z (-1/6 + z R)))), R = 1/7 - z/8 + ... - z^5/12 in double:
-     * truncation |z|^12/13/(1 - |z|) < 2^-105.4 |z|; R within 2^-50 |R| < 2^-52.8, times z^7: 2^-112 |z|;
+     * truncation |z|^12/13/(1 - |z|) < 2^-105.4 |z|; R (six rounded coefficients,
+     * ten operations) within 16u |R| = 2^-49 |R| < 2^-51.8, times |z|^7: 2^-102.7 |z|;
      * the five double-double steps of Q relative 2^-100, and z² Q < 2^-9.4 |z|: log1p(z) within
      * 2^-102 |z|. For i ≠ 256, |log m| ≥ log(1 + 2^-9) > 2^-9.01: the errors of log1p (2^-110.5
      * absolute), of the table (2^-107.5) and the sum (3u²) make 2^-98 relative. For e ≠ 0,
@@ -308,12 +309,12 @@ final class DoubleDoubleMath {
 
     /**
      * tanh(x) for finite x with |x| ≤ 40 (beyond, tanh is 1 - 2e^-2|x| to far below any rounding);
-     * a = |x|. a < 1/4: e/(e + 2) with e = expm1(2a) (2^-95), no cancellation: the sum (2u²) and
-     * the quotient (15u², its operands' errors adding) make 2^-95 + 2^-95 + 17u² < 2^-93.9. a ≥ 1/4:
-     * 1 - 2/(e + 1) with e = e^(2a) (2^-101; exact scaling by 2^m, e < 2^116): the sum 2u², the
-     * quotient 15u² plus its operand's error, so q = 2/(e + 1) within 2^-101 + 17u² < 2^-100.9; q ≤
-     * 2/(e^(1/2) + 1) < 0.76, so 1 - q ≥ 0.24 amplifies that at most 3.2 times, and the last sum adds
-     * 2u². Relative error below 2^-93.9.
+     * a = |x|. a < 1/4: e/(e + 2) with e = expm1(2a) (2^-95), no cancellation: e + 2 carries e's
+     * error times e/(e + 2) < 0.25 (e < expm1(1/2) < 0.65) plus 2u², the quotient adds 15u²: 1.25 ·
+     * 2^-95 + 17u² < 2^-94.6. a ≥ 1/4: 1 - 2/(e + 1) with e = e^(2a) (2^-101; exact scaling by 2^m,
+     * e < 2^116): the sum 2u², the quotient 15u² plus its operand's error, so q = 2/(e + 1) within
+     * 2^-101 + 17u² < 2^-100.4; q ≤ 2/(e^(1/2) + 1) < 0.76, so 1 - q ≥ 0.24 amplifies that at most 3.2
+     * times, and the last sum adds 2u²: below 2^-98.6. Relative error below 2^-94.6.
      */
     static DoubleDouble tanh(double x) {
         double a = Math.abs(x);
