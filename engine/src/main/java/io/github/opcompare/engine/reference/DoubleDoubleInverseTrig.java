@@ -3,9 +3,9 @@ package io.github.opcompare.engine.reference;
 /**
  * Double-double atan, asin, acos and atan2, all through one kernel: the angle atan(n/d) of a point
  * (d, n) in the first quadrant, by one Newton step on tan from the double-precision arctangent,
- * with tan taken as the ratio of {@link DoubleDoubleMath}'s sin and cos Taylor sums (no argument
- * reduction: the angle is at most π/4). Bounds in u = 2^-53; T = 2^-88 is the relative bound of
- * those Taylor sums on |r| ≤ π/4 derived in {@link DoubleDoubleMath}.
+ * with tan taken as the ratio of {@link DoubleDoubleMath}'s sin and cos kernels (no argument
+ * reduction: the angle is at most π/4). Bounds in u = 2^-53; T = 2^-88 bounds the relative error
+ * of those kernels on |r| ≤ π/4 (derived in {@link DoubleDoubleMath}: 2^-97.5).
  */
 final class DoubleDoubleInverseTrig {
     /** Beyond this ratio atan(r) = π/2 - 1/r + 1/(3r³) - ...: the cubic term is below 2^-181. */
@@ -16,7 +16,7 @@ final class DoubleDoubleInverseTrig {
 
     /**
      * atan r for a double-double 0 < r ≤ 1 (r above 2^-900). y0 = StrictMath.atan(r.hi), s = sin y0,
-     * c = cos y0 (Taylor sums, y0 ≤ π/4, relative T each). Exactly, atan r = y0 + atan δ with
+     * c = cos y0 (the kernels, y0 ≤ π/4, relative T each). Exactly, atan r = y0 + atan δ with
      * δ = (r - tan y0)/(1 + r tan y0) = (r c - s)/(c + r s).
      *
      * <p>Error: r c and s agree to about 2^-51, so the numerator cancels, but its absolute error is
@@ -31,8 +31,8 @@ final class DoubleDoubleInverseTrig {
     static DoubleDouble atanKernel(DoubleDouble r) {
         double y0 = StrictMath.atan(r.hi());
         DoubleDouble y = DoubleDouble.of(y0);
-        DoubleDouble s = DoubleDoubleMath.sinTaylor(y);
-        DoubleDouble c = DoubleDoubleMath.cosTaylor(y);
+        DoubleDouble s = DoubleDoubleMath.sinKernel(y);
+        DoubleDouble c = DoubleDoubleMath.cosKernel(y);
         DoubleDouble delta = r.mul(c).sub(s).div(c.add(r.mul(s)));
         double d = delta.hi();
         return delta.add(-d * d * d / 3).add(y0);

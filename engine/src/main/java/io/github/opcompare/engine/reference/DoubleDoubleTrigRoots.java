@@ -6,16 +6,18 @@ final class DoubleDoubleTrigRoots {
     }
 
     /**
-     * tan x for finite x: one exact reduction ({@link PayneHanek}), then sin r / cos r from the same
-     * Taylor sums as sin and cos (2^-88 each, relative, also near their zeros) and one division
-     * (15u²). Bound 2^-79.
+     * tan x for finite x: one reduction ({@link TrigReduction}, relative 2^-103), then sin r / cos r
+     * from the table kernels of sin and cos (2^-97.5 each, relative, also near their zeros) and one
+     * division (15u²). Bound 2^-79.
      */
     static DoubleDouble tan(double x) {
-        PayneHanek.Reduced red = PayneHanek.reduce(Math.abs(x));
-        DoubleDouble s = DoubleDoubleMath.sinTaylor(red.r());
-        DoubleDouble c = DoubleDoubleMath.cosTaylor(red.r());
+        DoubleDoubleAccumulator r = new DoubleDoubleAccumulator();
+        int quadrant = TrigReduction.reduce(Math.abs(x), r);
+        DoubleDouble reduced = r.toDoubleDouble();
+        DoubleDouble s = DoubleDoubleMath.sinKernel(reduced);
+        DoubleDouble c = DoubleDoubleMath.cosKernel(reduced);
         // tan(r + jπ/2) is tan r for even j and -cot r for odd j.
-        DoubleDouble t = (red.quadrant() & 1) == 0 ? s.div(c) : c.div(s).negate();
+        DoubleDouble t = (quadrant & 1) == 0 ? s.div(c) : c.div(s).negate();
         return x < 0 ? t.negate() : t;
     }
 

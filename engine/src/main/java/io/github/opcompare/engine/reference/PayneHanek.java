@@ -3,7 +3,8 @@ package io.github.opcompare.engine.reference;
 import java.math.BigInteger;
 
 /**
- * Argument reduction for sin and cos: x = j*π/2 + r with |r| ≤ π/4, exact enough for any double.
+ * Argument reduction for sin, cos and tan: x = j*π/2 + r with |r| ≤ π/4, exact enough for any double;
+ * {@link TrigReduction} takes it for x ≥ 2^19 and where its cheaper reduction leaves |r| < 2^-40.
  * Doubles come as close as about 2^-61 to a multiple of π/2 (Kahan, McDonald), so r must be
  * computed from far more bits of 2/π than a double-double has; x * (2/π) is formed exactly in
  * integers from 1400 bits of 2/π, which leaves r with a relative error below 2^-200.
