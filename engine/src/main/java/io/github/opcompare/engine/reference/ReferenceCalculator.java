@@ -59,8 +59,13 @@ public final class ReferenceCalculator {
             // Blocks rather than single elements per task, and the cheap cases settled in place.
             int blocks = (n + BLOCK - 1) / BLOCK;
             IntStream.range(0, blocks).parallel().forEach(b -> {
-                for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-                    if (!settleCheaply(op, dtype, x[i], r, i)) {
+                int start = b * BLOCK;
+                int end = Math.min(n, start + BLOCK);
+                ExactElement same = sameForAll(op, dtype, x, start, end);
+                for (int i = start; i < end; i++) {
+                    if (same != null) {
+                        r.set(i, same);
+                    } else if (!settleCheaply(op, dtype, x[i], r, i)) {
                         r.set(i, element(op, dtype, x[i], 0));
                     }
                 }
@@ -87,6 +92,14 @@ public final class ReferenceCalculator {
             return elementary.settleCheaply(op, x, dtype, r, i);
         } catch (RuntimeException e) {
             throw ReferenceException.failed(ReferenceException.call(op, dtype, x, 0), dtype, e);
+        }
+    }
+
+    private ExactElement sameForAll(Op op, DType dtype, double[] x, int from, int to) {
+        try {
+            return elementary.sameForAll(op, x, from, to, dtype);
+        } catch (RuntimeException e) {
+            throw ReferenceException.failed(ReferenceException.call(op, dtype, x[from], 0), dtype, e);
         }
     }
 
