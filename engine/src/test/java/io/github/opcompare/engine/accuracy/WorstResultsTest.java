@@ -41,6 +41,34 @@ class WorstResultsTest {
     }
 
     @Test
+    void keepsWhatSortingEverythingKeeps() {
+        // Against the plainest oracle: all results sorted by error (NaN first), then index; errors drawn
+        // from a few values so that ties abound, indexes shuffled, and the results split over three
+        // lists merged in turn.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(19);
+        for (int round = 0; round < 200; round++) {
+            int n = random.nextInt(1, 3000);
+            int capacity = random.nextInt(1, 40);
+            double[] values = {0, 0.25, 0.5, 1, 3, Double.NaN};
+            List<long[]> all = new java.util.ArrayList<>();
+            WorstResults[] parts = {new WorstResults(capacity), new WorstResults(capacity), new WorstResults(capacity)};
+            long[] indexes = random.longs(n, 0, 1L << 40).distinct().toArray();
+            for (long i : indexes) {
+                int v = random.nextInt(values.length);
+                all.add(new long[] {i, v});
+                parts[random.nextInt(3)].offer(i, values[v], 0, 0);
+            }
+            parts[0].merge(parts[1]);
+            parts[0].merge(parts[2]);
+            List<Long> expected = all.stream()
+                    .sorted(java.util.Comparator.<long[]>comparingDouble(e -> Double.isNaN(values[(int) e[1]]) ? Double.NEGATIVE_INFINITY : -values[(int) e[1]])
+                            .thenComparingLong(e -> e[0]))
+                    .limit(capacity).map(e -> e[0]).toList();
+            assertEquals(expected, parts[0].worstFirst().stream().map(WorstResults.Kept::index).toList(), "round " + round);
+        }
+    }
+
+    @Test
     void keepsNothingAtCapacityZero() {
         WorstResults none = new WorstResults(0);
         assertFalse(none.offer(0, Double.NaN, 0, 0));
