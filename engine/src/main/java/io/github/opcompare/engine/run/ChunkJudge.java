@@ -85,10 +85,11 @@ final class ChunkJudge {
      * The block judged as {@link #judgeBlock} judges it, with two shortcuts that change no count and no
      * bit of a sum: a backend that returns the same bits as an earlier one has the same ulp error (a
      * function of the result and the exact value alone), and a run of consecutive inputs in one binade
-     * with the same exact value, the same correctly rounded value and the same result from every
-     * backend is judged once and counted as many times as it is long (see
-     * {@link AccuracyAccumulator#addJudged}). Half of all float32 inputs of exp come in such runs:
-     * NaNs, overflow to infinity, underflow to zero, and arguments too small to move exp off 1.
+     * with the same correctly rounded value, the same result from every backend and the same ulp errors
+     * is counted at once, as many times as it is long (see {@link AccuracyAccumulator#addJudged});
+     * where the exact value is the same too, the errors are not even computed. Most float32 inputs
+     * of exp come in such runs: NaNs, overflow to infinity, underflow to zero, and arguments too
+     * small to move exp off 1.
      */
     private Partial judgeBlockInRuns(ByteBuffer in, List<ByteBuffer> outputs, int[] column, int from, int to, long offset,
             int backends) {
@@ -106,18 +107,28 @@ final class ChunkJudge {
             outputs.get(k).asIntBuffer().get(from, outBits[k]);
         }
         ExactResults exact = reference.compute(op, dtype, List.of(new Values(dtype, xs)));
+        double[][] ulps = new double[live][n];
+        boolean[] judged = new boolean[n];
         double[] actual = new double[live];
-        double[] u = new double[live];
         for (int j = 0; j < n; ) {
-            int end = runEnd(j, n, inBits, outBits, exact);
+            judge(j, outBits, exact, ulps, judged);
+            int end = j + 1;
+            while (end < n && sameInputAndResults(j, end, inBits, outBits, exact)) {
+                // The same exact value gives the same errors; another one (the overflow and underflow
+                // beyond the float range, where the exact value moves and the result does not) may.
+                if (!sameExact(j, end, exact)) {
+                    judge(end, outBits, exact, ulps, judged);
+                    if (!sameErrors(j, end, ulps)) {
+                        break;
+                    }
+                }
+                end++;
+            }
             double x = xs[j];
             double rounded = exact.rounded(j);
             for (int k = 0; k < live; k++) {
                 actual[k] = Float.intBitsToFloat(outBits[k][j]);
-                int same = sameAsEarlier(outBits, k, j);
-                u[k] = same >= 0 ? u[same]
-                        : AccuracyAccumulator.ulpOf(exact.exactHi(j), exact.exactLo(j), exact.exactScale(j), rounded, actual[k], dtype);
-                p.accuracy[k].addJudged(offset + from + j, x, u[k], rounded, actual[k], end - j);
+                p.accuracy[k].addJudged(offset + from + j, x, ulps[k][j], rounded, actual[k], end - j);
             }
             for (int k = 0; k < live; k++) {
                 for (int m = k + 1; m < live; m++) {
@@ -127,6 +138,20 @@ final class ChunkJudge {
             j = end;
         }
         return p;
+    }
+
+    /** Each backend's ulp error at j, once; a backend with the same result bits as an earlier one has its error. */
+    private void judge(int j, int[][] outBits, ExactResults exact, double[][] ulps, boolean[] judged) {
+        if (judged[j]) {
+            return;
+        }
+        for (int k = 0; k < outBits.length; k++) {
+            int same = sameAsEarlier(outBits, k, j);
+            ulps[k][j] = same >= 0 ? ulps[same][j]
+                    : AccuracyAccumulator.ulpOf(exact.exactHi(j), exact.exactLo(j), exact.exactScale(j), exact.rounded(j),
+                            Float.intBitsToFloat(outBits[k][j]), dtype);
+        }
+        judged[j] = true;
     }
 
     /** The first backend before k whose result at j has the same bits as k's, or -1. */
@@ -140,31 +165,33 @@ final class ChunkJudge {
     }
 
     /**
-     * The end (exclusive) of the run that starts at j: the following inputs with the same binade key,
-     * the same exact value and correctly rounded value (to the bit) and the same result bits from every
-     * backend. Everything an accumulator records of an input is then the same, but for its index.
+     * Whether inputs a and b are in one binade and have the same correctly rounded value (to the bit)
+     * and the same result bits from every backend: then, with the same ulp errors, everything an
+     * accumulator records of them is the same but for the index.
      */
-    private static int runEnd(int j, int n, int[] inBits, int[][] outBits, ExactResults exact) {
-        int key = binadeKey(inBits[j]);
-        long rounded = Double.doubleToRawLongBits(exact.rounded(j));
-        long hi = Double.doubleToRawLongBits(exact.exactHi(j));
-        long lo = Double.doubleToRawLongBits(exact.exactLo(j));
-        int scale = exact.exactScale(j);
-        int end = j + 1;
-        while (end < n && binadeKey(inBits[end]) == key
-                && Double.doubleToRawLongBits(exact.rounded(end)) == rounded
-                && Double.doubleToRawLongBits(exact.exactHi(end)) == hi
-                && Double.doubleToRawLongBits(exact.exactLo(end)) == lo
-                && exact.exactScale(end) == scale
-                && sameResults(outBits, j, end)) {
-            end++;
+    private static boolean sameInputAndResults(int a, int b, int[] inBits, int[][] outBits, ExactResults exact) {
+        if (binadeKey(inBits[a]) != binadeKey(inBits[b])
+                || Double.doubleToRawLongBits(exact.rounded(a)) != Double.doubleToRawLongBits(exact.rounded(b))) {
+            return false;
         }
-        return end;
-    }
-
-    private static boolean sameResults(int[][] outBits, int a, int b) {
         for (int[] bits : outBits) {
             if (bits[a] != bits[b]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the exact values at a and b are the same (hi, lo and scale to the bit). */
+    private static boolean sameExact(int a, int b, ExactResults exact) {
+        return Double.doubleToRawLongBits(exact.exactHi(a)) == Double.doubleToRawLongBits(exact.exactHi(b))
+                && Double.doubleToRawLongBits(exact.exactLo(a)) == Double.doubleToRawLongBits(exact.exactLo(b))
+                && exact.exactScale(a) == exact.exactScale(b);
+    }
+
+    private static boolean sameErrors(int a, int b, double[][] ulps) {
+        for (double[] u : ulps) {
+            if (Double.doubleToRawLongBits(u[a]) != Double.doubleToRawLongBits(u[b])) {
                 return false;
             }
         }

@@ -21,7 +21,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp engine/target/classes:engine/target/test-classes:$(cat engine.cp) \
- *   io.github.opcompare.engine.run.SweepJudgingBenchmark [stride] [offset] [rounds]
+ *   io.github.opcompare.engine.run.SweepJudgingBenchmark [stride] [offset] [rounds] [fast|straight]
  * </pre>
  */
 public final class SweepJudgingBenchmark {
@@ -32,6 +32,8 @@ public final class SweepJudgingBenchmark {
         int stride = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int offset = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // "fast" or "straight" alone, for a quicker figure of one path
+        String only = args.length > 3 ? args[3] : "";
         int chunk = ExhaustiveSweep.CHUNK;
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ChunkJudge judge = new ChunkJudge(new ReferenceCalculator(), Op.EXP, DType.FLOAT32, 10);
@@ -57,6 +59,9 @@ public final class SweepJudgingBenchmark {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "chunk from %-14s", 
                         Float.intBitsToFloat(ExhaustiveDomain.float32Bits(first + start))));
                 for (int path = 0; path < 2; path++) {
+                    if (only.equals(path == 0 ? "fast" : "straight")) {
+                        continue;
+                    }
                     long t0 = os.getProcessCpuTime();
                     ChunkJudge.Partial p = path == 0 ? judge.judgeStraight(in, outputs, new int[] {0, 1}, 2, chunk, start)
                             : judge.judge(in, outputs, new int[] {0, 1}, 2, chunk, start);
