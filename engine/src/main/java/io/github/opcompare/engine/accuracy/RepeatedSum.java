@@ -13,6 +13,9 @@ final class RepeatedSum {
         if (times <= 0) {
             return sum;
         }
+        if (times == 1) {
+            return sum + u; // the loop's one addition: most inputs of a sweep are runs of one
+        }
         if (u == 0) {
             // Adding a zero changes no non-zero sum. At a zero sum the first addition gives the IEEE sum
             // of the zeros (-0 only for -0 + -0), and adding the same zero again leaves that unchanged.
