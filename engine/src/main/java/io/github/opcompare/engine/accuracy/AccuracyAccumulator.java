@@ -7,9 +7,7 @@ import io.github.opcompare.engine.result.Accuracy;
 import io.github.opcompare.engine.result.WorstCase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.function.LongFunction;
 
 /**
@@ -20,15 +18,12 @@ import java.util.function.LongFunction;
  * parallel, chunk by chunk, and gives what one pass over all of them would.
  */
 public final class AccuracyAccumulator {
-    /** NaN mismatches are worse than any error; between equal errors the earlier input comes first. */
-    private static final Comparator<Candidate> BADNESS = Comparator.<Candidate>comparingDouble(c -> key(c.ulp))
-            .thenComparing(Comparator.comparingLong((Candidate c) -> c.index).reversed());
-
     private final DType dtype;
     private final int worstCount;
     private final UlpHistogram histogram = new UlpHistogram();
     private final BinadeProfile binades;
-    private final PriorityQueue<Candidate> worst;
+    /** NaN mismatches are worse than any error; between equal errors the earlier input comes first. */
+    private final WorstResults worst;
     private long count;
     private long defined;
     private long notCorrectlyRounded;
@@ -47,7 +42,7 @@ public final class AccuracyAccumulator {
         this.dtype = dtype;
         this.worstCount = Math.max(0, worstCount);
         this.binades = new BinadeProfile(dtype);
-        this.worst = new PriorityQueue<>(this.worstCount + 1, BADNESS);
+        this.worst = new WorstResults(this.worstCount);
     }
 
     /**
@@ -61,36 +56,59 @@ public final class AccuracyAccumulator {
      * @return the result's ulp error, NaN where undefined
      */
     public double add(long index, double x, double hi, double lo, int scale, double rounded, double actual) {
+        double u = ulpOf(hi, lo, scale, rounded, actual, dtype);
+        addJudged(index, x, u, rounded, actual, 1);
+        return u;
+    }
+
+    /**
+     * The ulp error {@link #add} counts for a result: {@link UlpError}'s, except that a correctly rounded
+     * overflow counts 0.5 and an infinite error counts as undefined (NaN). A function of its arguments
+     * alone, so that results with the same arguments (two backends that return the same bits, a run of
+     * inputs with the same exact value and result) are judged once.
+     */
+    public static double ulpOf(double hi, double lo, int scale, double rounded, double actual, DType dtype) {
         double u = UlpError.of(actual, hi, lo, scale, dtype);
         // Bit equality: any NaN equals any NaN (canonical bits), -0 differs from +0.
-        if (Double.doubleToLongBits(actual) != Double.doubleToLongBits(rounded)) {
-            notCorrectlyRounded++;
-        } else if (u > 0.5) {
+        if (Double.doubleToLongBits(actual) == Double.doubleToLongBits(rounded) && u > 0.5) {
             // Only an overflow gets here: ±Infinity is the correctly rounded result of an exact value
             // beyond the range, and the formula measures it against a value the format cannot hold.
             u = 0.5;
         }
-        if (Double.isInfinite(u)) {
-            u = Double.NaN;
+        return Double.isInfinite(u) ? Double.NaN : u;
+    }
+
+    /**
+     * Counts {@code times} results already judged, as that many calls of {@link #add} would: the inputs
+     * at indexes {@code index} to {@code index + times - 1}, all in the binade of {@code x} (see {@link
+     * BinadeProfile}), each with the ulp error {@code u} (from {@link #ulpOf}), the same correctly
+     * rounded value and the same result. An exhaustive sweep meets such runs by the million (NaN
+     * inputs, overflow, underflow, arguments too small to move exp off 1).
+     */
+    public void addJudged(long index, double x, double u, double rounded, double actual, int times) {
+        if (times <= 0) {
+            return;
         }
-        count++;
-        binades.add(x, u);
-        histogram.add(u);
+        if (Double.doubleToLongBits(actual) != Double.doubleToLongBits(rounded)) {
+            notCorrectlyRounded += times;
+        }
+        count += times;
+        binades.add(x, u, times);
+        histogram.add(u, times);
         if (Double.isNaN(u)) {
-            undefinedUlp++;
+            undefinedUlp += times;
         } else {
-            defined++;
-            sumUlp += u;
+            defined += times;
+            sumUlp = RepeatedSum.of(sumUlp, u, times);
             maxUlp = Math.max(maxUlp, u);
             maxSteps = Math.max(maxSteps, Steps.between(actual, rounded, dtype));
         }
-        if (worstCount > 0 && (worst.size() < worstCount || key(u) > key(worst.peek().ulp))) {
-            worst.add(new Candidate(index, rounded, actual, u));
-            if (worst.size() > worstCount) {
-                worst.poll();
-            }
+        // One result after the other, as add would offer them. Once one is refused (the list is full
+        // and its error is no worse than the least bad kept) the list is unchanged, so every later one
+        // of the run, with the same error and a later index, is refused too: at most worstCount + 1 rounds.
+        for (int j = 0; j < times && worst.offer(index + j, u, rounded, actual); j++) {
+            // kept; the next one may be too
         }
-        return u;
     }
 
     /** Adds another accumulator's results (of other inputs) to this one. */
@@ -107,12 +125,7 @@ public final class AccuracyAccumulator {
         mergedSumUlp = mergedSumUlp.add(other.exactSumUlp());
         histogram.merge(other.histogram);
         binades.merge(other.binades);
-        for (Candidate c : other.worst) {
-            worst.add(c);
-            if (worst.size() > worstCount) {
-                worst.poll();
-            }
-        }
+        worst.merge(other.worst);
     }
 
     public long count() {
@@ -151,22 +164,15 @@ public final class AccuracyAccumulator {
     }
 
     private List<WorstCase> worstCases(LongFunction<List<String>> inputs, LongFunction<ExactDecimal> exact) {
-        List<Candidate> picked = new ArrayList<>(worst);
-        picked.sort(BADNESS.reversed());
+        List<WorstResults.Kept> picked = worst.worstFirst();
         List<WorstCase> out = new ArrayList<>(picked.size());
-        for (Candidate c : picked) {
-            long steps = Steps.between(c.actual, c.rounded, dtype);
-            ExactDecimal e = exact.apply(c.index);
-            out.add(new WorstCase(c.index, inputs.apply(c.index), dtype.format(c.rounded), e.text(), e.digits(), dtype.format(c.actual),
-                    Double.isNaN(c.ulp) ? null : c.ulp, steps == Steps.UNDEFINED ? null : steps));
+        for (WorstResults.Kept c : picked) {
+            long steps = Steps.between(c.actual(), c.rounded(), dtype);
+            ExactDecimal e = exact.apply(c.index());
+            out.add(new WorstCase(c.index(), inputs.apply(c.index()), dtype.format(c.rounded()), e.text(), e.digits(), dtype.format(c.actual()),
+                    Double.isNaN(c.ulp()) ? null : c.ulp(), steps == Steps.UNDEFINED ? null : steps));
         }
         return out;
     }
 
-    private static double key(double u) {
-        return Double.isNaN(u) ? Double.POSITIVE_INFINITY : u;
-    }
-
-    private record Candidate(long index, double rounded, double actual, double ulp) {
-    }
 }

@@ -19,10 +19,15 @@ public final class AgreementAccumulator {
     }
 
     public void add(double u, double v) {
-        count++;
+        add(u, v, 1);
+    }
+
+    /** Compares the pair (u, v) {@code times} times over, as that many calls of {@link #add(double, double)}. */
+    public void add(double u, double v, long times) {
+        count += times;
         // doubleToLongBits maps every NaN to one pattern: any NaN equals any NaN.
         if (Double.doubleToLongBits(u) == Double.doubleToLongBits(v)) {
-            identical++;
+            identical += times;
             return;
         }
         long s = Steps.between(u, v, dtype);

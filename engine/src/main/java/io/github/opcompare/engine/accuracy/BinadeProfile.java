@@ -57,13 +57,18 @@ public final class BinadeProfile {
 
     /** Counts the error u (NaN where undefined) of the result for input x, a value of the dtype. */
     public void add(double x, double u) {
+        add(x, u, 1);
+    }
+
+    /** Counts {@code times} results of error u for inputs in the binade of x, as that many calls of {@link #add(double, double)}. */
+    public void add(double x, double u, int times) {
         int b = x == 0 || !Double.isFinite(x) ? count.length - 1 : exponent(x) - minExponent;
-        count[b]++;
+        count[b] += times;
         if (Double.isNaN(u)) {
-            undefined[b]++;
+            undefined[b] += times;
         } else {
-            defined[b]++;
-            sum[b] += u;
+            defined[b] += times;
+            sum[b] = RepeatedSum.of(sum[b], u, times);
             max[b] = Math.max(max[b], u);
         }
     }

@@ -24,8 +24,13 @@ public final class UlpHistogram {
 
     /** Counts one ulp error; NaN (an undefined error) goes in no bin. */
     public void add(double u) {
+        add(u, 1);
+    }
+
+    /** Counts the error u {@code times} times. */
+    public void add(double u, long times) {
         if (!Double.isNaN(u)) {
-            counts[bin(u)]++;
+            counts[bin(u)] += times;
         }
     }
 

@@ -66,6 +66,14 @@ public final class ReferenceCalculator {
             IntStream.range(0, blocks).parallel().forEach(b -> {
                 int from = b * BLOCK;
                 int end = Math.min(n, from + BLOCK);
+                // exp's saturated blocks (one and the same element for all) first, then the block loops.
+                ExactElement same = elementary ? sameForAll(op, dtype, x, from, end) : null;
+                if (same != null) {
+                    for (int i = from; i < end; i++) {
+                        r.set(i, same);
+                    }
+                    return;
+                }
                 int[] scratch = LEFT.get();
                 int count = elementary ? settleBlock(op, dtype, x, from, end, r, scratch) : ArithmeticReference.sqrtFloat32Block(x, from, end, r, scratch);
                 // A copy (nearly always empty) for the element-wise path: should anything in it wait
@@ -115,6 +123,14 @@ public final class ReferenceCalculator {
             return elementary.settleCheaply(op, x, dtype, r, i);
         } catch (RuntimeException e) {
             throw ReferenceException.failed(ReferenceException.call(op, dtype, x, 0), dtype, e);
+        }
+    }
+
+    private ExactElement sameForAll(Op op, DType dtype, double[] x, int from, int to) {
+        try {
+            return elementary.sameForAll(op, x, from, to, dtype);
+        } catch (RuntimeException e) {
+            throw ReferenceException.failed(ReferenceException.call(op, dtype, x[from], 0), dtype, e);
         }
     }
 

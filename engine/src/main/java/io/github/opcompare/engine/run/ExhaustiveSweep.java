@@ -37,7 +37,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
-import java.util.stream.IntStream;
 
 /**
  * An exhaustive sweep of a unary op over more inputs than fit in memory (all 2^32 float32 values):
@@ -54,8 +53,6 @@ import java.util.stream.IntStream;
 final class ExhaustiveSweep {
     /** Inputs per chunk: 16 MiB of float32 per file, large against a worker call's fixed cost. */
     static final int CHUNK = 1 << 22;
-    /** Inputs per parallel task within a chunk. */
-    private static final int BLOCK = 1 << 16;
     /** Progress is reported at every tenth of the sweep. */
     private static final int PROGRESS_STEPS = 10;
     static final String NOT_TIMED = "not timed: an exhaustive sweep measures accuracy; time the op on a sampled domain";
@@ -225,10 +222,7 @@ final class ExhaustiveSweep {
         return buffer;
     }
 
-    /**
-     * Judges one chunk in parallel: blocks of inputs each get their own accumulators, merged into the
-     * sweep's at the end, so that no two threads ever touch one accumulator.
-     */
+    /** Judges one chunk and folds what it found into the sweep's accumulators. */
     private void judge(Op op, DType dtype, ByteBuffer in, int n, long offset, List<Swept> live, int slot, List<String> ids,
             AgreementAccumulator[][] agreement) {
         if (live.isEmpty()) {
@@ -236,11 +230,8 @@ final class ExhaustiveSweep {
         }
         List<ByteBuffer> outputs = live.stream().map(s -> RawArrayFiles.mapForReading(s.outputs[slot], (long) n * Float.BYTES)).toList();
         int[] column = live.stream().mapToInt(s -> ids.indexOf(s.session.id())).toArray();
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        Partial total = IntStream.range(0, blocks).parallel()
-                .mapToObj(b -> judgeBlock(op, dtype, in, outputs, column, b * BLOCK, Math.min(n, (b + 1) * BLOCK), offset, ids.size()))
-                .reduce(Partial::merge)
-                .orElseThrow();
+        ChunkJudge.Partial total = new ChunkJudge(reference, op, dtype, settings.worstCount())
+                .judge(in, outputs, column, ids.size(), n, offset);
         for (int k = 0; k < live.size(); k++) {
             live.get(k).accuracy.merge(total.accuracy[k]);
         }
@@ -250,73 +241,6 @@ final class ExhaustiveSweep {
                     agreement[a][b].merge(total.agreement[a][b]);
                 }
             }
-        }
-    }
-
-    private Partial judgeBlock(Op op, DType dtype, ByteBuffer in, List<ByteBuffer> outputs, int[] column, int from, int to,
-            long offset, int backends) {
-        Partial p = new Partial(outputs.size(), backends, column, dtype, settings.worstCount());
-        double[] actual = new double[outputs.size()];
-        // The block's exact results in one batch: the reference settles the cheap elements in place,
-        // where one call per element returned two records each (the same results, bit for bit).
-        double[] xs = new double[to - from];
-        for (int i = from; i < to; i++) {
-            xs[i - from] = in.getFloat(i * Float.BYTES);
-        }
-        ExactResults exact = reference.compute(op, dtype, List.of(new Values(dtype, xs)));
-        for (int i = from; i < to; i++) {
-            int j = i - from;
-            double x = xs[j];
-            for (int k = 0; k < actual.length; k++) {
-                actual[k] = outputs.get(k).getFloat(i * Float.BYTES);
-                p.accuracy[k].add(offset + i, x, exact.exactHi(j), exact.exactLo(j), exact.exactScale(j), exact.rounded(j),
-                        actual[k]);
-            }
-            for (int k = 0; k < actual.length; k++) {
-                for (int m = k + 1; m < actual.length; m++) {
-                    p.pair(k, m).add(actual[k], actual[m]);
-                }
-            }
-        }
-        return p;
-    }
-
-    /** Accumulators of one block: accuracy per live backend, agreement per pair of backends (by column). */
-    private static final class Partial {
-        final AccuracyAccumulator[] accuracy;
-        final AgreementAccumulator[][] agreement;
-        final int[] column;
-
-        Partial(int live, int backends, int[] column, DType dtype, int worstCount) {
-            this.column = column;
-            accuracy = new AccuracyAccumulator[live];
-            for (int k = 0; k < live; k++) {
-                accuracy[k] = new AccuracyAccumulator(dtype, worstCount);
-            }
-            agreement = new AgreementAccumulator[backends][backends];
-            for (int k = 0; k < live; k++) {
-                for (int m = k + 1; m < live; m++) {
-                    agreement[column[k]][column[m]] = new AgreementAccumulator(dtype);
-                }
-            }
-        }
-
-        AgreementAccumulator pair(int k, int m) {
-            return agreement[column[k]][column[m]];
-        }
-
-        Partial merge(Partial other) {
-            for (int k = 0; k < accuracy.length; k++) {
-                accuracy[k].merge(other.accuracy[k]);
-            }
-            for (int a = 0; a < agreement.length; a++) {
-                for (int b = 0; b < agreement.length; b++) {
-                    if (agreement[a][b] != null) {
-                        agreement[a][b].merge(other.agreement[a][b]);
-                    }
-                }
-            }
-            return this;
         }
     }
 
