@@ -81,9 +81,13 @@ class TimingAndReproducibilityRunTest {
         var fit = result("steady").fit();
         assertNotNull(fit);
         assertEquals(3, fit.sizes());
-        // Busy waits only ever run long (a descheduled thread wakes late), so allow 25% above, 5% below.
-        assertTrue(fit.overheadNanos() > OVERHEAD * 0.95 && fit.overheadNanos() < OVERHEAD * 1.25, fit.toString());
-        assertTrue(fit.nanosPerElement() > PER_ELEMENT * 0.95 && fit.nanosPerElement() < PER_ELEMENT * 1.25, fit.toString());
+        // Busy waits only ever run long (a descheduled thread wakes late), so 5% below is the limit
+        // that matters; above, up to twice: on a machine shared with other builds the waits stretch
+        // (a fit of 497 ns per element against 400 was seen at load average 12), while a model that
+        // mixed up its terms (per call for per element, or sizes off by a factor of ten) lands far
+        // outside either way.
+        assertTrue(fit.overheadNanos() > OVERHEAD * 0.95 && fit.overheadNanos() < OVERHEAD * 2, fit.toString());
+        assertTrue(fit.nanosPerElement() > PER_ELEMENT * 0.95 && fit.nanosPerElement() < PER_ELEMENT * 2, fit.toString());
         assertNotNull(fit.overheadStdErrNanos());
     }
 

@@ -464,9 +464,15 @@ public abstract class BackendConformance {
             double sampling = samples.stream().mapToDouble(Double::doubleValue).sum() * budgeted.callsPerSample();
             assertTrue(samples.size() < 20_000, "the budget did not stop sampling: " + samples.size());
             assertTrue(sampling <= 0.8 * budget + longest, "sampled " + sampling + " ns of an op budget of " + 0.8 * budget);
-            // At the steady pace (no faster than the median), warm-up's calls fit in its quarter.
-            double warmup = budgeted.warmupCalls() * samples.stream().sorted().toList().get(samples.size() / 2);
-            assertTrue(warmup <= 0.25 * budget + longest, budgeted.warmupCalls() + " warm-up calls take about " + warmup + " ns");
+            // Warm-up keeps to its quarter of the budget. Its calls' time is estimated at the fastest
+            // sample's pace, with twice the quarter as the limit: warm-up uses its quarter to the full
+            // by design, so any pace taken from the samples (the median was, once) puts an honest
+            // worker at the limit whenever the machine slows down between warm-up and sampling (2,315
+            // calls at a median of 11.4 µs read 26.4 ms against 25 ms, on CI). A worker that ignores
+            // the quarter warms up for warmupNanos (2 s here), 80 times the quarter, and is still caught.
+            double fastest = samples.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double warmup = budgeted.warmupCalls() * fastest;
+            assertTrue(warmup <= 0.5 * budget + longest, budgeted.warmupCalls() + " warm-up calls take at least about " + warmup + " ns");
             // The whole request keeps to the budget, besides its setup. The slack (1 s) is for a busy
             // machine, where a worker waits for a core; a worker that ignores the budget is caught by
             // the sample count above (20,000 samples of at least 20 µs last 0.4 s and more).
