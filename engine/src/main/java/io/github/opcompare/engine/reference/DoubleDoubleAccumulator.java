@@ -17,6 +17,13 @@ final class DoubleDoubleAccumulator {
         return this;
     }
 
+    /** The exact sum of two doubles, as {@link DoubleDouble#twoSum} (Knuth's TwoSum, no precondition). */
+    DoubleDoubleAccumulator setTwoSum(double a, double b) {
+        double s = a + b;
+        double bb = s - a;
+        return set(s, (a - (s - bb)) + (b - bb));
+    }
+
     DoubleDoubleAccumulator set(DoubleDouble d) {
         return set(d.hi(), d.lo());
     }

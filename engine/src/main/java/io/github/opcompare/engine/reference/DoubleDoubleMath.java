@@ -57,12 +57,9 @@ final class DoubleDoubleMath {
     private static void reduceLn2Over64(double xh, double xl, double k, DoubleDoubleAccumulator out) {
         double t = xh - k * DoubleDoubleTables.Exp.LN2_64_1;
         double b = -k * DoubleDoubleTables.Exp.LN2_64_2;
-        double sh = t + b;
-        double bb = sh - t;
-        double sl = (t - (sh - bb)) + (b - bb);
         double ph = -k * DoubleDoubleTables.Exp.LN2_64_3;
         double pl = Math.fma(-k, DoubleDoubleTables.Exp.LN2_64_3, -ph);
-        out.set(sh, sl).add(ph, pl);
+        out.setTwoSum(t, b).add(ph, pl);
         if (xl != 0) {
             out.add(xl);
         }
@@ -159,12 +156,9 @@ final class DoubleDoubleMath {
         double p = m * c;
         double pm1 = p - 1.0;
         double q = Math.fma(m, c, -p);
-        // z = TwoSum(p - 1, q), exact.
-        double zh = pm1 + q;
-        double bb = zh - pm1;
-        double zl = (pm1 - (zh - bb)) + (q - bb);
-        DoubleDoubleAccumulator a = new DoubleDoubleAccumulator();
-        log1pKernel(zh, zl, a);
+        // z = TwoSum(p - 1, q), exact; the kernel reads it before it overwrites a.
+        DoubleDoubleAccumulator a = new DoubleDoubleAccumulator().setTwoSum(pm1, q);
+        log1pKernel(a.hi, a.lo, a);
         if (i != 256) {
             int at = (int) i - DoubleDoubleTables.Log.LOG_FIRST;
             a.add(DoubleDoubleTables.Log.NEG_LOG_HI[at], DoubleDoubleTables.Log.NEG_LOG_LO[at]);
@@ -221,6 +215,19 @@ final class DoubleDoubleMath {
     }
 
     /**
+     * The table cell nearest |r| for {@link #sinReduced} and {@link #cosReduced}: returns i =
+     * rint(64|r|) and sets {@code b} to |r| - i/64, exactly (|r|.hi - i/64 by Sterbenz for i ≥ 1,
+     * then TwoSum with |r|.lo).
+     */
+    private static double nearestTableCell(double rh, double rl, DoubleDoubleAccumulator b) {
+        double ah = Math.abs(rh);
+        double al = rh < 0 ? -rl : rl;
+        double i = Math.rint(ah * 64);
+        b.setTwoSum(ah - i / 64, al);
+        return i;
+    }
+
+    /**
      * sin r for |r| ≤ π/4 (1 + 2^-30). With i = rint(64|r|), a = i/64 and b = |r| - a (|b| ≤ 2^-7
      * (1 + 2^-40); |r|.hi - a is exact by Sterbenz for i ≥ 1, and TwoSum with r.lo forms b exactly):
      * sin |r| = sin a cos b + cos a sin b. For i = 0 it is sin b alone (2^-100 relative). Otherwise
@@ -230,13 +237,9 @@ final class DoubleDoubleMath {
      */
     private static void sinReduced(double rh, double rl, DoubleDoubleAccumulator out) {
         boolean negative = rh < 0;
-        double ah = Math.abs(rh);
-        double al = negative ? -rl : rl;
-        double i = Math.rint(ah * 64);
-        double d = ah - i / 64;
-        double bh = d + al;
-        double bb = bh - d;
-        double bl = (d - (bh - bb)) + (al - bb);
+        double i = nearestTableCell(rh, rl, out);
+        double bh = out.hi;
+        double bl = out.lo;
         sinSmall(bh, bl, out);
         if (i != 0) {
             int at = (int) i;
@@ -256,13 +259,9 @@ final class DoubleDoubleMath {
      * errors (2^-100 and 4u² each, table 2^-106) and the sum's 3u² make below 2^-98 relative.
      */
     private static void cosReduced(double rh, double rl, DoubleDoubleAccumulator out) {
-        double ah = Math.abs(rh);
-        double al = rh < 0 ? -rl : rl;
-        double i = Math.rint(ah * 64);
-        double d = ah - i / 64;
-        double bh = d + al;
-        double bb = bh - d;
-        double bl = (d - (bh - bb)) + (al - bb);
+        double i = nearestTableCell(rh, rl, out);
+        double bh = out.hi;
+        double bl = out.lo;
         cosSmall(bh, bl, out);
         if (i != 0) {
             int at = (int) i;

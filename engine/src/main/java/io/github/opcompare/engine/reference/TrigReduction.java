@@ -36,12 +36,9 @@ final class TrigReduction {
             double t = x - j * DoubleDoubleTables.SinCos.PIO2_1;
             double b = -j * DoubleDoubleTables.SinCos.PIO2_2;
             // TwoSum(t, b), then minus TwoProduct(j, P3), then minus j P4.
-            double sh = t + b;
-            double bb = sh - t;
-            double sl = (t - (sh - bb)) + (b - bb);
             double ph = -j * DoubleDoubleTables.SinCos.PIO2_3;
             double pl = Math.fma(-j, DoubleDoubleTables.SinCos.PIO2_3, -ph);
-            r.set(sh, sl).add(ph, pl).add(-j * DoubleDoubleTables.SinCos.PIO2_4);
+            r.setTwoSum(t, b).add(ph, pl).add(-j * DoubleDoubleTables.SinCos.PIO2_4);
             if (Math.abs(r.hi) >= SMALLEST_R) {
                 return (int) j & 3;
             }
