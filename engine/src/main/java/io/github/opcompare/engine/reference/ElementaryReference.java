@@ -142,17 +142,17 @@ final class ElementaryReference {
             return null;
         }
         boolean positive = x[from] > 0;
+        double threshold = outOfRange(dtype);
         double nearest = Double.POSITIVE_INFINITY;
         for (int i = from; i < to; i++) {
             double a = Math.abs(x[i]);
-            // NaN and infinities fail the first test, zeros and the other sign the second.
-            if (!(a <= Double.MAX_VALUE) || (x[i] > 0) != positive) {
+            // NaN and infinities fail the first test; zeros and every argument below the threshold the
+            // second, so that a block of ordinary arguments (any sampled case) costs one element, not a
+            // pass; the other sign the third.
+            if (!(a <= Double.MAX_VALUE) || a < threshold || (x[i] > 0) != positive) {
                 return null;
             }
             nearest = Math.min(nearest, a);
-        }
-        if (nearest < outOfRange(dtype)) {
-            return null;
         }
         ExactElement e = SpecialValues.expOutOfRange(positive ? nearest : -nearest);
         return Math.abs(e.exact().scale()) == ExactValue.SATURATED_SCALE ? e : null;
