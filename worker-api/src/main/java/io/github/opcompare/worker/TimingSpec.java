@@ -69,7 +69,7 @@ public record TimingSpec(
      * count spreads the samples over time, so that a passing disturbance (another process, a JIT
      * compilation elsewhere) touches few of them; but once the median's interval is within
      * {@link #DEFAULT_TARGET_RELATIVE_WIDTH} the rest of the budget buys nothing the report shows,
-     * and sampling stops (the time left flows to the case's later sizes).
+     * and sampling stops (the case ends sooner by the time left).
      */
     public static TimingSpec withBudget(long budgetNanos) {
         return new TimingSpec(2_000_000_000L, 10_000_000, 20_000, 5, 20_000L, 1_000_000L, budgetNanos,

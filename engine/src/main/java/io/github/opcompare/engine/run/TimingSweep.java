@@ -110,12 +110,12 @@ final class TimingSweep {
         TimingBudget budget = new TimingBudget(settings.timeBudget().toNanos(), slices, clock);
         for (int size : sizes) {
             List<ArrayRef> refs = size == sizes.get(0) ? smallest : writeInputs(inputs, size);
-            long share = budget.nextShares(sweeps.size());
+            long share = budget.nextShare();
             for (Sweep sweep : sweeps.values()) {
                 sweep.timeAt(planned, size, refs, share, sweep.session);
             }
         }
-        long share = budget.nextShares(singleThread.size());
+        long share = budget.nextShare();
         for (Sweep sweep : sweeps.values()) {
             sweep.timeSingleThread(planned, inputs, share);
         }

@@ -3,30 +3,30 @@ package io.github.opcompare.engine.timing;
 import java.util.function.LongSupplier;
 
 /**
- * Shares one case's time budget among its timing requests (backend × size). Each round of requests
- * (every backend at one size) gets equal shares of what is left when the round starts, so time a
- * request did not use (it finished early, or was skipped) flows to the rounds after it, which are the
- * larger sizes, where it is needed most; and the backends of one round are treated alike.
+ * Shares one case's time budget among its timing requests (backend × size): every request gets the
+ * same share, the budget divided by the number of requests, and never more than what is left. The
+ * budget is a ceiling, not a target: a request that needs less than its share (its median is known to
+ * the target width early, or the size is skipped) ends the case sooner instead of lending its time to
+ * the requests after it, so a case whose rows settle quickly costs the build less; and a request that
+ * overruns its share takes time only from the end of the case, never shrinking the shares of the
+ * sizes in between (which would drop the largest sizes first).
  */
 public final class TimingBudget {
     private final LongSupplier clock;
     private final long start;
     private final long totalNanos;
-    private int slicesLeft;
+    private final long shareNanos;
 
     public TimingBudget(long totalNanos, int slices, LongSupplier clock) {
         this.clock = clock;
         this.start = clock.getAsLong();
         this.totalNanos = totalNanos;
-        this.slicesLeft = slices;
+        this.shareNanos = totalNanos / Math.max(1, slices);
     }
 
-    /** The share of each of the next {@code requests} requests: what is left divided among all requests still to come. */
-    public long nextShares(int requests) {
-        long left = remainingNanos();
-        int slices = Math.max(requests, slicesLeft);
-        slicesLeft = Math.max(0, slicesLeft - requests);
-        return Math.max(0, left / Math.max(1, slices));
+    /** The share of the next request: an equal part of the budget, at most what is left. */
+    public long nextShare() {
+        return Math.max(0, Math.min(shareNanos, remainingNanos()));
     }
 
     public long remainingNanos() {

@@ -117,14 +117,16 @@ class TimingStatisticsTest {
     }
 
     @Test
-    void budgetSharesWhatIsLeftAmongTheRequestsToCome() {
+    void everyRequestGetsAnEqualShareOfTheBudgetAndNoMoreThanIsLeft() {
         long[] now = {0};
         TimingBudget budget = new TimingBudget(1000, 4, () -> now[0]);
-        assertEquals(250, budget.nextShares(2)); // 1000 over 4 requests
-        now[0] = 100; // the first two took 100 between them
-        assertEquals(450, budget.nextShares(2)); // 900 over the last 2
+        assertEquals(250, budget.nextShare()); // 1000 over 4 requests
+        now[0] = 100; // the first two took 100 between them: the 400 they left is not handed on
+        assertEquals(250, budget.nextShare());
+        now[0] = 800; // the third overran its share by 450: the last gets what is left
+        assertEquals(200, budget.nextShare());
         now[0] = 1100;
-        assertEquals(0, budget.nextShares(1)); // spent
+        assertEquals(0, budget.nextShare()); // spent
         assertEquals(-100, budget.remainingNanos());
     }
 
