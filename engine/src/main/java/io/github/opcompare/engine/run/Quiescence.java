@@ -8,18 +8,29 @@ import java.util.function.LongSupplier;
  * Waits until the other workers are idle before one is timed. Native thread pools keep spinning for
  * a while after their last task: on a 2-core machine, ND4J's threads after a run of small ops keep a
  * core busy for over a second, and TensorFlow's 10^6-element exp timed then takes 985 µs instead of
- * 580. Idle means that none of the other workers' CPU time grew by more than {@link #IDLE_CPU} over
- * {@link #WINDOW}; the wait is bounded, since a machine that never quiets must still be timed.
+ * 580. Idle means that the other workers' CPU time grew by at most a {@link Window}'s allowance over
+ * its length; the wait is bounded, since a machine that never quiets must still be timed.
  */
 final class Quiescence {
     /**
-     * Window over which the other workers must stay (nearly) idle: three of the kernel's 10 ms CPU
-     * time ticks, in which a spinning thread would have been charged at least two.
+     * How long the other workers must stay (nearly) idle, how much CPU time they may use meanwhile,
+     * and how often to look: what can be seen depends on how finely their CPU time is counted.
      */
-    static final Duration WINDOW = Duration.ofMillis(30);
-    /** CPU time they may use in the window: one scheduler tick, the resolution of the kernel's counters. */
-    static final Duration IDLE_CPU = Duration.ofMillis(10);
-    static final Duration POLL = Duration.ofMillis(10);
+    record Window(Duration window, Duration idleCpu, Duration poll) {
+    }
+
+    /**
+     * For CPU time counted in the kernel's 10 ms ticks: three ticks, in which a spinning thread would
+     * have been charged at least two, and one tick of use tolerated, the resolution of the counter.
+     */
+    static final Window TICKS = new Window(Duration.ofMillis(30), Duration.ofMillis(10), Duration.ofMillis(10));
+    /**
+     * For CPU time counted to the nanosecond ({@link ProcessCpu}): a spinning thread adds a
+     * millisecond of run time per millisecond it gets a core, so 6 ms in which all the others used at
+     * most 1 ms between them shows none is spinning, while leaving an idle JVM's housekeeping
+     * (a safepoint, a short compilation) room; if it is busier, the window just starts again.
+     */
+    static final Window FINE = new Window(Duration.ofMillis(6), Duration.ofMillis(1), Duration.ofMillis(2));
 
     /** Sleeps; a parameter so that tests need not wait. */
     interface Sleeper {
@@ -28,14 +39,16 @@ final class Quiescence {
 
     private final LongSupplier clock;
     private final Sleeper sleeper;
+    private final Window window;
 
-    Quiescence(LongSupplier clock, Sleeper sleeper) {
+    Quiescence(LongSupplier clock, Sleeper sleeper, Window window) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.window = window;
     }
 
-    static Quiescence system() {
-        return new Quiescence(System::nanoTime, d -> Thread.sleep(d.toMillis()));
+    static Quiescence system(Window window) {
+        return new Quiescence(System::nanoTime, d -> Thread.sleep(d.toMillis()), window);
     }
 
     /**
@@ -55,17 +68,17 @@ final class Quiescence {
         while (true) {
             long now = clock.getAsLong();
             long cpu = total(cpuNanos);
-            if (cpu - cpuAtWindowStart > IDLE_CPU.toNanos()) {
+            if (cpu - cpuAtWindowStart > window.idleCpu().toNanos()) {
                 windowStart = now;
                 cpuAtWindowStart = cpu;
-            } else if (now - windowStart >= WINDOW.toNanos()) {
+            } else if (now - windowStart >= window.window().toNanos()) {
                 return true;
             }
             if (now - start >= max.toNanos()) {
                 return false;
             }
             try {
-                sleeper.sleep(POLL);
+                sleeper.sleep(window.poll());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -79,10 +92,5 @@ final class Quiescence {
             sum += s.getAsLong();
         }
         return sum;
-    }
-
-    /** A process's CPU time so far (0 once it has ended or where the system does not say). */
-    static LongSupplier cpuOf(ProcessHandle process) {
-        return () -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 }

@@ -67,31 +67,31 @@ final class TimingSweep {
     private final RunSettings settings;
     private final Path dir;
     private final LongSupplier clock;
-    private final Quiescence quiescence;
     private final List<BackendSession> workers = new ArrayList<>();
     /** The timing input files as last written, and for which size. */
     private List<ArrayRef> written;
 
     TimingSweep(RunSettings settings, Path dir, LongSupplier clock) {
-        this(settings, dir, clock, Quiescence.system());
-    }
-
-    TimingSweep(RunSettings settings, Path dir, LongSupplier clock, Quiescence quiescence) {
         this.settings = settings;
         this.dir = dir;
         this.clock = clock;
-        this.quiescence = quiescence;
     }
 
-    /** The CPU time of every worker of this sweep but the one about to be timed. */
-    private List<LongSupplier> otherWorkers(BackendSession timed) {
+    /**
+     * Waits until every worker of this sweep but the one about to be timed is idle: watched to the
+     * millisecond where the system counts their threads' run time so (Linux), else in 10 ms ticks.
+     */
+    private boolean othersIdle(BackendSession timed) {
         List<LongSupplier> others = new ArrayList<>();
+        boolean fine = true;
         for (BackendSession w : workers) {
-            if (w != timed) {
-                w.processHandle().ifPresent(p -> others.add(Quiescence.cpuOf(p)));
+            if (w != timed && w.processHandle().isPresent()) {
+                ProcessCpu cpu = ProcessCpu.of(w.processHandle().get());
+                fine &= cpu.fine();
+                others.add(cpu);
             }
         }
-        return others;
+        return Quiescence.system(fine ? Quiescence.FINE : Quiescence.TICKS).await(others, MAX_QUIESCENCE_WAIT);
     }
 
     Outcome run(PlannedCase planned, List<Values> inputs, List<BackendSession> sessions,
@@ -234,7 +234,7 @@ final class TimingSweep {
                     refs, new ArrayRef(out.toString(), outputLength), spec(slice, predicted == null ? null : predicted.callNanos()));
             WorkerReply reply;
             // Only a library that uses several threads needs the other core; one thread has it anyway.
-            if (on.threads() > 1 && !quiescence.await(otherWorkers(on), MAX_QUIESCENCE_WAIT)) {
+            if (on.threads() > 1 && !othersIdle(on)) {
                 notes.add("size " + size + " timed while other workers were still busy (waited "
                         + MAX_QUIESCENCE_WAIT.toSeconds() + " s for them to go idle)");
             }

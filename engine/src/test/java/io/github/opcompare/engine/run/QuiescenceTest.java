@@ -13,7 +13,15 @@ class QuiescenceTest {
     /** A clock that sleeping advances, and a worker that spins (a full core of CPU time) until a moment. */
     private static final class Simulation {
         long now;
-        final Quiescence quiescence = new Quiescence(() -> now, d -> now += d.toNanos());
+        final Quiescence quiescence;
+
+        Simulation() {
+            this(Quiescence.TICKS);
+        }
+
+        Simulation(Quiescence.Window window) {
+            quiescence = new Quiescence(() -> now, d -> now += d.toNanos(), window);
+        }
 
         LongSupplier spinningUntil(long until) {
             return () -> Math.min(now, until);
@@ -50,5 +58,18 @@ class QuiescenceTest {
         Simulation sim = new Simulation();
         assertTrue(sim.quiescence.await(List.of(), Duration.ofSeconds(2)));
         assertEquals(0, sim.now);
+    }
+
+    @Test
+    void withCpuTimeCountedToTheNanosecondTheWindowIsSixMilliseconds() {
+        Simulation idle = new Simulation(Quiescence.FINE);
+        assertTrue(idle.quiescence.await(List.of(() -> 5_000_000L), Duration.ofSeconds(2)));
+        assertEquals(Duration.ofMillis(6).toNanos(), idle.now);
+        // A spin that ends at 101 ms: polls every 2 ms see it grow by 2 ms (more than the 1 ms allowed)
+        // up to the poll at 102, which sees 1 ms; the window from 100 ends at the poll at 106.
+        Simulation spinning = new Simulation(Quiescence.FINE);
+        assertTrue(spinning.quiescence.await(List.of(spinning.spinningUntil(Duration.ofMillis(101).toNanos())),
+                Duration.ofSeconds(2)));
+        assertEquals(Duration.ofMillis(106).toNanos(), spinning.now);
     }
 }
