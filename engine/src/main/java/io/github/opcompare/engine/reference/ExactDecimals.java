@@ -2,9 +2,9 @@ package io.github.opcompare.engine.reference;
 
 import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.worker.op.Op;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
@@ -21,7 +21,9 @@ import java.util.function.IntFunction;
  * is itself such a boundary, as 2^-44 = 5.684…0625 is one for 30 digits), the digits it does settle.
  *
  * <p>One instance per case remembers what it computed, so that every backend's worst list and the
- * side-by-side rows share the work; not for concurrent use by several threads.
+ * side-by-side rows share the work. Safe for several threads at once, which compute different
+ * elements side by side (backends are judged in parallel): a value is computed outside any lock,
+ * and should two threads compute the same one, both get the same digits and one is kept.
  */
 public final class ExactDecimals {
     private static final int START_DIGITS = 40;
@@ -30,7 +32,7 @@ public final class ExactDecimals {
     private final Op op;
     private final List<Values> inputs;
     private final ExactResults reference;
-    private final Map<Integer, ExactDecimal> computed = new HashMap<>();
+    private final Map<Integer, ExactDecimal> computed = new ConcurrentHashMap<>();
     private VectorDecimals.Softmax softmax;
 
     public ExactDecimals(Op op, List<Values> inputs, ExactResults reference) {
@@ -40,8 +42,14 @@ public final class ExactDecimals {
     }
 
     /** The exact value of output i. */
-    public synchronized ExactDecimal at(int i) {
-        return computed.computeIfAbsent(i, this::compute);
+    public ExactDecimal at(int i) {
+        ExactDecimal known = computed.get(i);
+        if (known != null) {
+            return known;
+        }
+        ExactDecimal fresh = compute(i);
+        ExactDecimal raced = computed.putIfAbsent(i, fresh);
+        return raced == null ? fresh : raced;
     }
 
     /**
@@ -70,7 +78,7 @@ public final class ExactDecimals {
         };
     }
 
-    private VectorDecimals.Softmax softmax(double[] x) {
+    private synchronized VectorDecimals.Softmax softmax(double[] x) {
         if (softmax == null) {
             softmax = new VectorDecimals.Softmax(x);
         }

@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
  * Runs planned cases on backends: generates inputs once per case, hands them to every worker
@@ -362,7 +363,14 @@ public final class ComparisonRunner {
          * judging them side by side gives each the result it gets alone.
          */
         List<BackendResult> judgeAll(List<Ran> ran) {
-            return ran.parallelStream().map(this::judge).toList();
+            // The exact values of the first elements, which the side-by-side rows show whatever the
+            // results, are computed beside the judging (each takes a high-precision evaluation)
+            // instead of one after the other once the case has been timed.
+            CompletableFuture<Void> head = CompletableFuture.runAsync(() ->
+                    IntStream.range(0, Math.min(ValueSampler.FIRST, exact.length())).parallel().forEach(decimals::at));
+            List<BackendResult> judged = ran.parallelStream().map(this::judge).toList();
+            head.join();
+            return judged;
         }
 
         private BackendResult judge(Ran ran) {

@@ -176,4 +176,31 @@ class ExactDecimalsTest {
         assertNull(none.text());
         assertNull(none.digits());
     }
+
+    /**
+     * Judging runs backends side by side, so one case's decimals are asked for from several threads
+     * at once: each element still gets its digits (e and the exp of 0x1.dd2ef8p+3, from the mpmath
+     * and published figures above), however the requests interleave.
+     */
+    @Test
+    void severalThreadsAtOnceGetTheSameDigits() throws Exception {
+        double x = Double.parseDouble("0x1.dd2ef8p+3");
+        Values in = new Values(FLOAT32, new double[] {1, x});
+        ExactResults exact = reference.compute(Op.EXP, FLOAT32, List.of(in));
+        ExactDecimals decimals = new ExactDecimals(Op.EXP, List.of(in), exact);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> asked = new java.util.ArrayList<>();
+            for (int k = 0; k < 64; k++) {
+                int i = k % 2;
+                asked.add(pool.submit(() -> decimals.at(i).text()));
+            }
+            for (int k = 0; k < asked.size(); k++) {
+                assertEquals(k % 2 == 0 ? "2.71828182845904523536028747135" : "2993588.79045067867657970785687",
+                        asked.get(k).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
