@@ -29,12 +29,19 @@ public final class ClassArchiveDump {
     private final Path temporary;
     private final Path archive;
     private final Consumer<String> debug;
+    private final Runnable ended;
     private final AtomicBoolean finished = new AtomicBoolean();
 
     ClassArchiveDump(Path temporary, Path archive, Consumer<String> debug) {
+        this(temporary, archive, debug, () -> { });
+    }
+
+    /** @param ended called once the outcome is settled, whatever it is */
+    ClassArchiveDump(Path temporary, Path archive, Consumer<String> debug, Runnable ended) {
         this.temporary = temporary;
         this.archive = archive;
         this.debug = debug;
+        this.ended = ended;
     }
 
     /** The file the worker writes. */
@@ -56,6 +63,14 @@ public final class ClassArchiveDump {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
+        try {
+            settle(exitCode);
+        } finally {
+            ended.run();
+        }
+    }
+
+    private void settle(int exitCode) {
         if (exitCode != 0) {
             debug.accept("opcompare: class archive not kept, the worker exited with code " + exitCode);
             delete();
@@ -86,6 +101,7 @@ public final class ClassArchiveDump {
     public void abandon() {
         if (finished.compareAndSet(false, true)) {
             delete();
+            ended.run();
         }
     }
 

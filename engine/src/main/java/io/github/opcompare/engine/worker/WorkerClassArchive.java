@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +52,8 @@ public final class WorkerClassArchive {
     private final Map<String, String> environment;
     private final Consumer<String> debug;
     private volatile boolean swept;
+    /** The archives a worker of this run is writing: one writer per key is enough (see {@link #launch}). */
+    private final Set<Path> beingWritten = ConcurrentHashMap.newKeySet();
 
     private WorkerClassArchive(Path folder, Map<String, String> environment, Consumer<String> debug) {
         this.folder = folder;
@@ -114,6 +118,12 @@ public final class WorkerClassArchive {
         if (Files.isRegularFile(archive)) {
             return new Launch(with(parts, command, "-XX:SharedArchiveFile=" + archive), Optional.empty());
         }
+        if (!beingWritten.add(archive)) {
+            // A twin (the single-thread worker, jdk-strict beside jdk) has the same key: a second writer
+            // would spend the same seconds at exit for the same file. It starts as it is this time.
+            debug.accept("opcompare: no class archive for " + parts.mainClass() + " yet: another worker of this run writes it");
+            return Launch.unchanged(command);
+        }
         Path temporary;
         try {
             Files.createDirectories(folder);
@@ -122,9 +132,11 @@ public final class WorkerClassArchive {
             temporary = Files.createTempFile(folder, name + ".", ".tmp");
         } catch (IOException | RuntimeException e) {
             debug.accept("opcompare: no class archive for " + parts.mainClass() + ": cannot write in " + folder + " (" + e + ")");
+            beingWritten.remove(archive);
             return Launch.unchanged(command);
         }
-        ClassArchiveDump dump = new ClassArchiveDump(temporary, archive, debug);
+        // Once its writer has ended, however, a restarted worker may write it (again, if the first failed).
+        ClassArchiveDump dump = new ClassArchiveDump(temporary, archive, debug, () -> beingWritten.remove(archive));
         return new Launch(with(parts, command, "-XX:ArchiveClassesAtExit=" + temporary), Optional.of(dump));
     }
 

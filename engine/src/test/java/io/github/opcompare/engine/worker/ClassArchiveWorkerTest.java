@@ -153,12 +153,12 @@ class ClassArchiveWorkerTest {
     }
 
     @Test
-    void twinsOfOneKeyWritingAtOnceLeaveOneArchive() throws Exception {
+    void twoBuildsWritingOneKeysArchiveAtOnceLeaveOneArchive() throws Exception {
         Path cache = dir.resolve("cache");
-        WorkerClassArchive archive = WorkerClassArchive.in(cache, Map.of(), s -> { });
-        // The single-thread twin differs only by its thread variables: the same key.
-        WorkerClassArchive.Launch main = archive.launch(worker(Map.of()));
-        WorkerClassArchive.Launch twin = archive.launch(worker(Map.of("OMP_NUM_THREADS", "1")));
+        // Two builds on one machine, each with its own view of the folder; the second's worker is a
+        // single-thread twin, which differs only by its thread variables: the same key.
+        WorkerClassArchive.Launch main = WorkerClassArchive.in(cache, Map.of(), s -> { }).launch(worker(Map.of()));
+        WorkerClassArchive.Launch twin = WorkerClassArchive.in(cache, Map.of(), s -> { }).launch(worker(Map.of("OMP_NUM_THREADS", "1")));
         assertTrue(main.dump().isPresent() && twin.dump().isPresent());
         assertEquals(main.dump().get().archive(), twin.dump().get().archive());
         assertFalse(main.dump().get().temporary().equals(twin.dump().get().temporary()));

@@ -92,6 +92,22 @@ class WorkerClassArchiveTest {
     }
 
     @Test
+    void aSecondWorkerOfTheSameKeyInOneRunWritesNothingUntilTheFirstHasEnded() throws IOException {
+        WorkerClassArchive archive = archive();
+        WorkerCommand main = worker(WorkerCommand.javaOfThisJvm(), jars);
+        WorkerCommand twin = new WorkerCommand(main.command(), Map.of("OMP_NUM_THREADS", "1", "MKL_NUM_THREADS", "1"));
+        ClassArchiveDump writer = archive.launch(main).dump().orElseThrow();
+
+        WorkerClassArchive.Launch second = archive.launch(twin);
+        assertEquals(twin, second.command());
+        assertTrue(second.dump().isEmpty());
+
+        // The writer crashed: nothing in place, so the next start (a restart) writes it.
+        writer.finish(134);
+        assertTrue(archive.launch(twin).dump().isPresent());
+    }
+
+    @Test
     void aJdkOlderThan13IsLeftAlone() throws IOException {
         String java = fakeJdk("jdk11", "IMPLEMENTOR=\"Acme\"\nJAVA_VERSION=\"11.0.2\"\n");
         WorkerCommand command = worker(java, jars);
