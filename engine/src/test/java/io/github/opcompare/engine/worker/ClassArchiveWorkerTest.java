@@ -8,23 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.opcompare.worker.ArrayRef;
 import io.github.opcompare.worker.WorkerReply;
 import io.github.opcompare.worker.WorkerRequest;
-import io.github.opcompare.worker.WorkerServer;
 import io.github.opcompare.worker.data.RawArrayFiles;
 import io.github.opcompare.worker.data.Values;
 import io.github.opcompare.worker.dtype.DType;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,37 +37,9 @@ class ClassArchiveWorkerTest {
 
     private static List<String> classpath;
 
-    /**
-     * The worker's classpath as jars: an archive holds classes from jar files only, and the build's
-     * classpath has the compiled classes in folders.
-     */
     @BeforeAll
-    static void workerJars() throws IOException, URISyntaxException {
-        Set<Path> locations = new LinkedHashSet<>();
-        for (Class<?> type : List.of(WorkerServer.class, com.fasterxml.jackson.databind.ObjectMapper.class,
-                com.fasterxml.jackson.core.JsonParser.class, com.fasterxml.jackson.annotation.JsonProperty.class)) {
-            locations.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        }
-        classpath = new ArrayList<>();
-        for (Path location : locations) {
-            classpath.add((Files.isDirectory(location) ? jar(location, p -> true, jarsDir.resolve(location.getFileName() + ".jar"))
-                    : location).toString());
-        }
-        Path testClasses = Path.of(JavaMathWorker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        classpath.add(jar(testClasses, p -> p.getFileName().toString().startsWith("JavaMathWorker"), jarsDir.resolve("worker.jar"))
-                .toString());
-    }
-
-    private static Path jar(Path folder, java.util.function.Predicate<Path> keep, Path jar) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream stream = new JarOutputStream(out);
-                Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(keep).toList()) {
-                stream.putNextEntry(new JarEntry(folder.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, stream);
-                stream.closeEntry();
-            }
-        }
-        return jar;
+    static void workerJars() throws IOException {
+        classpath = WorkerJars.javaMathWorker(jarsDir);
     }
 
     /** The worker, its class loading logged to a file per process ({@code %p}): the same options, so the same key, every time. */
