@@ -179,4 +179,25 @@ class WorkerClassArchiveTest {
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(recent));
     }
+
+    @Test
+    void archivesUnusedFor30DaysAreDeletedWhenANewOneIsWrittenAndUsingOneMarksIt() throws IOException {
+        Files.createDirectories(cache);
+        Path stale = Files.writeString(cache.resolve("Worker-0123.jsa"), "of a library version long gone");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(40, ChronoUnit.DAYS)));
+        Path monthly = Files.writeString(cache.resolve("Worker-4567.jsa"), "used 20 days ago");
+        Files.setLastModifiedTime(monthly, FileTime.from(Instant.now().minus(20, ChronoUnit.DAYS)));
+        WorkerCommand command = worker(WorkerCommand.javaOfThisJvm(), jars);
+
+        ClassArchiveDump dump = archive().launch(command).dump().orElseThrow();
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(monthly));
+
+        Files.delete(dump.temporary());
+        Files.writeString(dump.archive(), "an archive");
+        Files.setLastModifiedTime(dump.archive(), FileTime.from(Instant.now().minus(40, ChronoUnit.DAYS)));
+        archive().launch(command);
+        assertTrue(Files.getLastModifiedTime(dump.archive()).toInstant().isAfter(Instant.now().minus(1, ChronoUnit.DAYS)),
+                "a start from the archive marks it used");
+    }
 }
