@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Class-data sharing for the Java workers: a JVM starts faster from an archive of the classes its
- * program loaded last time (the JDK's AppCDS, dynamic archives since JDK 13), 0.35 instead of 0.8
- * CPU-seconds for the jdk worker and 1.4 instead of 2.1 for TensorFlow's on a 2-core machine. The
+ * program loaded last time (the JDK's AppCDS, dynamic archives since JDK 13): to its first answer 0.3
+ * instead of 0.7 CPU-seconds for the jdk worker, 1.4 instead of 1.9 for TensorFlow's (benchmarks/README.md). The
  * first start of a worker writes its archive when the worker exits; every later start with the same
  * key ({@link ClassArchiveKey}) maps it.
  *
