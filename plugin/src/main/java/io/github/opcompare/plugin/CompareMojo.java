@@ -7,6 +7,7 @@ import io.github.opcompare.engine.config.CompareOptions;
 import io.github.opcompare.engine.config.ParameterValues;
 import io.github.opcompare.engine.gpu.GpuProbe;
 import io.github.opcompare.engine.run.CompareJob;
+import io.github.opcompare.engine.io.ParameterPaths;
 import io.github.opcompare.engine.worker.WorkerJvm;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.File;
@@ -123,6 +124,16 @@ public class CompareMojo extends AbstractMojo {
     private String referenceCache;
 
     /**
+     * Folder of the Java workers' class-data archives (the JDK's AppCDS), which make each worker JVM
+     * start in less CPU time; {@code none} for none. Default: {@code .cache/opcompare/class-archives}
+     * in the local repository, outside {@code target/} so that a clean build uses them too. The first
+     * run writes each worker's archive when the worker exits (a few seconds, once); a worker is matched
+     * to its archive by its JDK, JVM options, classpath (sizes and times) and main class.
+     */
+    @Parameter(property = "opcompare.classArchiveCache")
+    private String classArchiveCache;
+
+    /**
      * Fails the build when a case failed on a backend (its worker crashed, hung, ran out of memory,
      * or the library threw); otherwise each failure is a warning and the build goes on.
      */
@@ -197,7 +208,8 @@ public class CompareMojo extends AbstractMojo {
         CompareOptions.Builder options = CompareOptions.builder().sizes(sizes).timeBudget(timeBudget)
                 .jitWarmup(jitWarmup).repeats(repeats).compareThreads(compareThreads).caseTimeout(caseTimeout)
                 .outputDirectory(outputDirectory.toPath()).referenceCache(referenceCache).failOnBackendError(failOnBackendError)
-                .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python);
+                .tfDeterministicOps(tfDeterministicOps).shard(shard).python(python)
+                .classArchiveCache(classArchiveCache != null ? classArchiveCache : defaultClassArchiveCache());
         CompareJob.Request request;
         String workerJava;
         try {
@@ -222,6 +234,18 @@ public class CompareMojo extends AbstractMojo {
         if (outcome.failsBuild()) {
             throw new MojoFailureException(outcome.buildFailure());
         }
+    }
+
+    /**
+     * Beside the artifacts in the local repository, as JavaCPP keeps its native libraries in
+     * ~/.javacpp/cache; none where there is no local repository to put it beside (a mojo without a session).
+     */
+    private String defaultClassArchiveCache() {
+        if (session == null || session.getRepositorySession() == null || session.getRepositorySession().getLocalRepository() == null) {
+            return ParameterPaths.NONE;
+        }
+        java.io.File repository = session.getRepositorySession().getLocalRepository().getBasedir();
+        return repository.toPath().resolve(".cache").resolve("opcompare").resolve("class-archives").toString();
     }
 
     /** Output, test output and test dependencies, when functions need them; Maven resolved them for this goal. */

@@ -20,4 +20,9 @@ final class MavenJobLog implements JobLog {
     public void warn(String line) {
         log.warn(line);
     }
+
+    @Override
+    public void debug(String line) {
+        log.debug(line);
+    }
 }

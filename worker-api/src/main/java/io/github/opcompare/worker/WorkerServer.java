@@ -103,6 +103,10 @@ public final class WorkerServer {
                     continue;
                 }
                 WorkerRequest request = WorkerJson.parse(line, WorkerRequest.class);
+                if (request == null || request.cmd() == null) {
+                    protocol.println(WorkerJson.line(missingCommand(request)));
+                    continue;
+                }
                 if (WorkerRequest.EXIT.equals(request.cmd())) {
                     return 0;
                 }
@@ -116,6 +120,9 @@ public final class WorkerServer {
     }
 
     WorkerReply handle(WorkerRequest request) {
+        if (request == null || request.cmd() == null) {
+            return missingCommand(request);
+        }
         switch (request.cmd()) {
             case WorkerRequest.HELLO:
                 return WorkerReply.hello(executor.library(), executor.version(), executor.device(), executor.threads(),
@@ -125,8 +132,18 @@ public final class WorkerServer {
             case WorkerRequest.TIME:
                 return guarded(request, this::time);
             default:
-                return WorkerReply.notRun(request.id(), WorkerReply.FAILED, "unknown command '" + request.cmd() + "'");
+                return WorkerReply.notRun(request.id(), WorkerReply.FAILED, "unknown command '" + request.cmd() + "'; valid commands: "
+                        + COMMANDS);
         }
+    }
+
+    /** The commands a request's "cmd" may name. */
+    static final String COMMANDS = String.join(", ", WorkerRequest.HELLO, WorkerRequest.RUN, WorkerRequest.TIME, WorkerRequest.EXIT);
+
+    /** The answer to a request line without a "cmd" field: a failed reply, not a worker that dies of it. */
+    static WorkerReply missingCommand(WorkerRequest request) {
+        return WorkerReply.notRun(request == null ? null : request.id(), WorkerReply.FAILED,
+                "request without a \"cmd\" field; valid commands: " + COMMANDS);
     }
 
     /** The JVM this worker runs on and the flags it was started with, for the environment record. */

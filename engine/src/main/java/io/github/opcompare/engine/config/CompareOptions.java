@@ -25,6 +25,7 @@ import java.util.List;
  * @param tfDeterministicOps TF_DETERMINISTIC_OPS for TensorFlow; null leaves it unset
  * @param shard the part of the plan to run; null for all of it
  * @param python the Python for the numpy backend; null to find one
+ * @param classArchiveCache folder of the Java workers' class-data archives; null for none
  */
 public record CompareOptions(
         List<Integer> sizes,
@@ -38,7 +39,8 @@ public record CompareOptions(
         boolean failOnBackendError,
         Boolean tfDeterministicOps,
         ShardSpec shard,
-        String python) {
+        String python,
+        Path classArchiveCache) {
 
     /**
      * A request covers a worker's whole computation of a case (every repeat, the timing at every
@@ -76,6 +78,7 @@ public record CompareOptions(
         private String tfDeterministicOps;
         private String shard;
         private String python;
+        private String classArchiveCache = ParameterPaths.NONE;
 
         private Builder() {
         }
@@ -146,6 +149,12 @@ public record CompareOptions(
             return this;
         }
 
+        /** The folder of the Java workers' class-data archives, or {@code none} (the default here; the compare goal has its own). */
+        public Builder classArchiveCache(String value) {
+            classArchiveCache = value;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming each invalid parameter, its value and the valid choices
          */
@@ -167,9 +176,10 @@ public record CompareOptions(
             Boolean deterministic = errors.take(() -> ParameterValues.optionalFlag("tfDeterministicOps", tfDeterministicOps));
             ShardSpec part = errors.take(() -> ShardSpec.parse(shard));
             String interpreter = errors.take(() -> checkedPython(python));
+            Path classArchives = errors.take(() -> ParameterPaths.folderOrNone("classArchiveCache", classArchiveCache, baseDir));
             errors.throwIfAny();
             return new CompareOptions(sizeList, budget, warmup, repeatCount, threads, timeout, output, cache, failOnError,
-                    deterministic, part, interpreter);
+                    deterministic, part, interpreter, classArchives);
         }
 
         /**

@@ -4,6 +4,7 @@ import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.result.BackendInfo;
 import io.github.opcompare.engine.worker.BackendUnavailableException;
 import io.github.opcompare.engine.worker.WorkerCommand;
+import io.github.opcompare.engine.worker.WorkerClassArchive;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import io.github.opcompare.engine.worker.WorkerFailedException;
 import io.github.opcompare.engine.worker.WorkerProcess;
@@ -23,19 +24,28 @@ final class BackendSession implements AutoCloseable {
     private final WorkerCommand command;
     private final Path stderrLog;
     private final Duration startTimeout;
+    private final WorkerClassArchive classArchive;
     private WorkerProcess process;
     private BackendInfo info;
 
-    private BackendSession(BackendDescriptor descriptor, WorkerCommand command, Path stderrLog, Duration startTimeout) {
+    private BackendSession(BackendDescriptor descriptor, WorkerCommand command, Path stderrLog, Duration startTimeout,
+            WorkerClassArchive classArchive) {
         this.descriptor = descriptor;
         this.command = command;
         this.stderrLog = stderrLog;
         this.startTimeout = startTimeout;
+        this.classArchive = classArchive;
     }
 
     /** Starts the backend's worker; a backend that cannot start comes back unavailable, with the reason. */
     static BackendSession open(BackendDescriptor descriptor, WorkerCommandFactory factory, Path logDir, Duration startTimeout) {
-        return open(descriptor, factory, logDir.resolve(descriptor.id() + ".log"), startTimeout, "");
+        return open(descriptor, factory, logDir, startTimeout, WorkerClassArchive.none());
+    }
+
+    /** As {@link #open(BackendDescriptor, WorkerCommandFactory, Path, Duration)}, a Java worker with its class archive. */
+    static BackendSession open(BackendDescriptor descriptor, WorkerCommandFactory factory, Path logDir, Duration startTimeout,
+            WorkerClassArchive classArchive) {
+        return open(descriptor, factory, logDir.resolve(descriptor.id() + ".log"), startTimeout, "", classArchive);
     }
 
     /**
@@ -44,8 +54,18 @@ final class BackendSession implements AutoCloseable {
      */
     static BackendSession openSingleThread(BackendDescriptor descriptor, WorkerCommandFactory factory, Path logDir,
             Duration startTimeout) {
+        return openSingleThread(descriptor, factory, logDir, startTimeout, WorkerClassArchive.none());
+    }
+
+    /**
+     * As {@link #openSingleThread(BackendDescriptor, WorkerCommandFactory, Path, Duration)}, with the class
+     * archive of its main worker: the thread variables leave the classes it loads alone.
+     */
+    static BackendSession openSingleThread(BackendDescriptor descriptor, WorkerCommandFactory factory, Path logDir,
+            Duration startTimeout, WorkerClassArchive classArchive) {
         BackendDescriptor single = descriptor.withEnvironment(SINGLE_THREAD_ENVIRONMENT);
-        return open(single, factory, logDir.resolve(descriptor.id() + "-1-thread.log"), startTimeout, " (single-thread run)");
+        return open(single, factory, logDir.resolve(descriptor.id() + "-1-thread.log"), startTimeout, " (single-thread run)",
+                classArchive);
     }
 
     static final java.util.Map<String, String> SINGLE_THREAD_ENVIRONMENT = java.util.Map.of(
@@ -56,16 +76,16 @@ final class BackendSession implements AutoCloseable {
             "TF_NUM_INTEROP_THREADS", "1");
 
     private static BackendSession open(BackendDescriptor descriptor, WorkerCommandFactory factory, Path log,
-            Duration startTimeout, String what) {
+            Duration startTimeout, String what, WorkerClassArchive classArchive) {
         WorkerCommand command;
         try {
             command = factory.commandFor(descriptor);
         } catch (BackendUnavailableException e) {
-            BackendSession session = new BackendSession(descriptor, null, log, startTimeout);
+            BackendSession session = new BackendSession(descriptor, null, log, startTimeout, classArchive);
             session.info = unavailable(descriptor, e.getMessage());
             return session;
         }
-        BackendSession session = new BackendSession(descriptor, command, log, startTimeout);
+        BackendSession session = new BackendSession(descriptor, command, log, startTimeout, classArchive);
         try {
             session.start();
         } catch (BackendUnavailableException e) {
@@ -81,7 +101,9 @@ final class BackendSession implements AutoCloseable {
         if (process != null) {
             process.close(); // the ended one: releases its shutdown hook
         }
-        process = WorkerProcess.start(command, stderrLog);
+        // Asked at each start: a restart after a crash maps the archive an earlier worker has written since.
+        WorkerClassArchive.Launch launch = classArchive.launch(command);
+        process = WorkerProcess.start(launch.command(), stderrLog, launch.dump().orElse(null));
         WorkerReply hello = process.hello(startTimeout);
         if (!hello.ok()) {
             process.close();
@@ -147,10 +169,27 @@ final class BackendSession implements AutoCloseable {
         return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.handle());
     }
 
+    /** Asks the worker to exit without waiting; {@link #close} waits. */
+    void requestExit() {
+        if (process != null) {
+            process.requestExit();
+        }
+    }
+
     @Override
     public void close() {
         if (process != null) {
             process.close();
         }
+    }
+
+    /**
+     * Closes the sessions' workers side by side: each is asked to exit first, then each is waited for.
+     * One after the other, a worker that writes its class archive on the way out (seconds) made the
+     * next wait for it.
+     */
+    static void closeAll(java.util.Collection<BackendSession> sessions) {
+        sessions.forEach(BackendSession::requestExit);
+        sessions.forEach(BackendSession::close);
     }
 }

@@ -20,6 +20,7 @@ import io.github.opcompare.engine.result.Environment;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.worker.DeterminismEnvironment;
 import io.github.opcompare.engine.worker.WorkerCommand;
+import io.github.opcompare.engine.worker.WorkerClassArchive;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -210,7 +211,8 @@ public final class CompareJob {
         Results results;
         try {
             ComparisonRunner runner = new ComparisonRunner(settings, projectFunctions.around(recorded.around(resolver)),
-                    new LoggingRunListener(log)).part(part).environmentFrom(environment);
+                    new LoggingRunListener(log)).part(part).environmentFrom(environment)
+                    .classArchive(WorkerClassArchive.in(options.classArchiveCache(), log::debug));
             results = runner.run(planned, selected);
             if (part != null) {
                 // Which part this is and the whole plan, so that merge can order the parts and miss none.

@@ -28,6 +28,7 @@ import io.github.opcompare.engine.result.Reproducibility;
 import io.github.opcompare.engine.result.Results;
 import io.github.opcompare.engine.result.Status;
 import io.github.opcompare.engine.result.SweepPart;
+import io.github.opcompare.engine.worker.WorkerClassArchive;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import io.github.opcompare.engine.worker.WorkerFailedException;
 import io.github.opcompare.worker.ArrayRef;
@@ -60,6 +61,7 @@ public final class ComparisonRunner {
     private List<String> plannedLabels = List.of();
     /** The part of a sharded run (null: the whole run), which says what range of each sweep to sweep. */
     private ShardSpec part;
+    private WorkerClassArchive classArchive = WorkerClassArchive.none();
     private final List<SweepPart> sweepParts = new ArrayList<>();
     /** The machine's record being captured while the workers start; null: the settings hold it. */
     private CompletableFuture<Environment> environmentCapture;
@@ -90,6 +92,12 @@ public final class ComparisonRunner {
 
     private Environment environment() {
         return environmentCapture == null ? settings.environment() : environmentCapture.join();
+    }
+
+    /** Starts the Java workers with their class archives (none by default): see {@link WorkerClassArchive}. */
+    public ComparisonRunner classArchive(WorkerClassArchive archive) {
+        this.classArchive = archive;
+        return this;
     }
 
     /** Runs only this part's range of each exhaustive sweep (null: all of it); the cases are chosen by the caller. */
@@ -124,7 +132,7 @@ public final class ComparisonRunner {
             WorkerStartup.Started started;
             try {
                 started = new WorkerStartup(commandFactory, settings.logDir(), settings.startTimeout(), settings.compareThreads())
-                        .start(backends, opened);
+                        .classArchive(classArchive).start(backends, opened);
             } finally {
                 closeLater.addAll(opened);
             }
@@ -156,7 +164,7 @@ public final class ComparisonRunner {
             }
             return results(infos, caseResults, true);
         } finally {
-            closeLater.forEach(BackendSession::close);
+            BackendSession.closeAll(closeLater);
             deleteQuietly(settings.workDir());
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);

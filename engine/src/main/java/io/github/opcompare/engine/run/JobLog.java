@@ -5,4 +5,8 @@ public interface JobLog {
     void info(String line);
 
     void warn(String line);
+
+    /** A line only for who looks closer (Maven's -X); dropped by default. */
+    default void debug(String line) {
+    }
 }

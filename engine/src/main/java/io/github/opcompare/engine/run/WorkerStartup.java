@@ -2,6 +2,7 @@ package io.github.opcompare.engine.run;
 
 import io.github.opcompare.engine.backend.BackendDescriptor;
 import io.github.opcompare.engine.backend.WorkerLaunch;
+import io.github.opcompare.engine.worker.WorkerClassArchive;
 import io.github.opcompare.engine.worker.WorkerCommandFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ final class WorkerStartup {
     private final Duration startTimeout;
     private final boolean compareThreads;
     private final boolean startSingleThreadEarly;
+    private WorkerClassArchive classArchive = WorkerClassArchive.none();
 
     /**
      * @param commandFactory asked for workers' commands from several threads at once (see
@@ -51,6 +53,12 @@ final class WorkerStartup {
         this.startTimeout = startTimeout;
         this.compareThreads = compareThreads;
         this.startSingleThreadEarly = compareThreads && cores > 1;
+    }
+
+    /** Starts the Java workers with their class archives (none by default). */
+    WorkerStartup classArchive(WorkerClassArchive archive) {
+        this.classArchive = archive;
+        return this;
     }
 
     /**
@@ -105,10 +113,10 @@ final class WorkerStartup {
         if (startsSingleThreadEarly(backend)) {
             return startSideBySide(backend, pool);
         }
-        BackendSession main = BackendSession.open(backend, commandFactory, logDir, startTimeout);
+        BackendSession main = BackendSession.open(backend, commandFactory, logDir, startTimeout, classArchive);
         BackendSession single = null;
         if (main.available() && compareThreads && main.threads() > 1) {
-            single = BackendSession.openSingleThread(backend, commandFactory, logDir, startTimeout);
+            single = BackendSession.openSingleThread(backend, commandFactory, logDir, startTimeout, classArchive);
         }
         return new BackendSession[] {main, single};
     }
@@ -122,10 +130,10 @@ final class WorkerStartup {
      */
     private BackendSession[] startSideBySide(BackendDescriptor backend, ExecutorService pool) {
         CompletableFuture<BackendSession> early = CompletableFuture.supplyAsync(
-                () -> BackendSession.openSingleThread(backend, commandFactory, logDir, startTimeout), pool);
+                () -> BackendSession.openSingleThread(backend, commandFactory, logDir, startTimeout, classArchive), pool);
         BackendSession main;
         try {
-            main = BackendSession.open(backend, commandFactory, logDir, startTimeout);
+            main = BackendSession.open(backend, commandFactory, logDir, startTimeout, classArchive);
         } catch (RuntimeException e) {
             early.thenAccept(BackendSession::close);
             throw e;

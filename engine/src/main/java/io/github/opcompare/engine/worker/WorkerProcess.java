@@ -51,20 +51,25 @@ public final class WorkerProcess implements AutoCloseable {
     /** Where this process's stderr begins in the log, which earlier incarnations of the worker share. */
     private final long stderrStart;
     private final Thread shutdownHook;
+    /** The class archive this worker writes when it exits, or null. */
+    private final ClassArchiveDump dump;
+    /** When a worker asked to exit is ended if it has not; null until it is asked. */
+    private Long exitDeadline;
     private boolean greeted;
     /** The JVM's own crash banner was understood; its stdout lines add nothing to the message. */
     private boolean crashed;
 
-    private WorkerProcess(Process process, Path stderrLog, long stderrStart) {
+    private WorkerProcess(Process process, Path stderrLog, long stderrStart, ClassArchiveDump dump) {
         this.process = process;
         this.stderrLog = stderrLog;
         this.stderrStart = stderrStart;
+        this.dump = dump;
         this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         Thread reader = new Thread(this::pumpStdout, "opcompare-worker-stdout-" + process.pid());
         reader.setDaemon(true);
         reader.start();
         // A worker must never outlive the build, also when Maven itself is interrupted.
-        this.shutdownHook = new Thread(process::destroyForcibly, "opcompare-worker-reaper-" + process.pid());
+        this.shutdownHook = new Thread(this::destroy, "opcompare-worker-reaper-" + process.pid());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -74,6 +79,27 @@ public final class WorkerProcess implements AutoCloseable {
      * project, no core dump, and an exit on OutOfMemoryError instead of limping on in a broken state.
      */
     public static WorkerProcess start(WorkerCommand command, Path stderrLog) throws IOException {
+        return start(command, stderrLog, null);
+    }
+
+    /**
+     * As {@link #start(WorkerCommand, Path)}, for a worker that writes a class archive when it exits
+     * ({@code dump}, null for none): it gets {@link ClassArchiveDump#EXIT_WAIT} to exit once asked, and
+     * however it ends, its archive is put in place or deleted. When it cannot be started, the archive's
+     * file is deleted at once.
+     */
+    public static WorkerProcess start(WorkerCommand command, Path stderrLog, ClassArchiveDump dump) throws IOException {
+        try {
+            return started(command, stderrLog, dump);
+        } catch (IOException | RuntimeException e) {
+            if (dump != null) {
+                dump.abandon();
+            }
+            throw e;
+        }
+    }
+
+    private static WorkerProcess started(WorkerCommand command, Path stderrLog, ClassArchiveDump dump) throws IOException {
         Path logDir = stderrLog.toAbsolutePath().getParent();
         Files.createDirectories(logDir);
         ProcessBuilder builder = new ProcessBuilder(command.command());
@@ -83,7 +109,7 @@ public final class WorkerProcess implements AutoCloseable {
         builder.environment().put("JDK_JAVA_OPTIONS", inherited == null || inherited.isBlank() ? own : own + " " + inherited);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(stderrLog.toFile()));
         long start = Files.exists(stderrLog) ? Files.size(stderrLog) : 0;
-        return new WorkerProcess(builder.start(), stderrLog, start);
+        return new WorkerProcess(builder.start(), stderrLog, start, dump);
     }
 
     private void pumpStdout() {
@@ -323,26 +349,66 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (dump != null) {
+            dump.abandon(); // it may have been writing the archive
+        }
     }
 
-    /** Asks the worker to exit, and ends it if it does not within a few seconds. */
+    /**
+     * How long a worker gets to exit once asked: a few seconds, or {@link ClassArchiveDump#EXIT_WAIT}
+     * when it writes its class archive on the way out.
+     */
+    private Duration exitWait() {
+        return dump == null ? EXIT_WAIT : ClassArchiveDump.EXIT_WAIT;
+    }
+
+    /** How long a worker that writes no class archive gets to exit once asked. */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * Asks the worker to exit and returns at once; {@link #close} then waits for it. Asking every worker
+     * first and then waiting for each lets them exit (and write their class archives) side by side,
+     * so that closing several takes about as long as the slowest rather than all of them together.
+     */
+    public synchronized void requestExit() {
+        if (exitDeadline != null) {
+            return;
+        }
+        exitDeadline = System.nanoTime() + exitWait().toNanos();
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            stdin.write(WorkerJson.line(WorkerRequest.exit()));
+            stdin.newLine();
+            stdin.flush();
+            stdin.close();
+        } catch (IOException e) {
+            // It is ending by itself already; close finds out how.
+        }
+    }
+
+    /**
+     * Asks the worker to exit (unless {@link #requestExit} did), waits until it has, and ends it when it
+     * has not within its exit wait. A class archive it wrote is then put in place, or deleted when the
+     * worker did not exit with 0.
+     */
     @Override
     public void close() {
+        requestExit();
         try {
-            if (process.isAlive()) {
-                stdin.write(WorkerJson.line(WorkerRequest.exit()));
-                stdin.newLine();
-                stdin.flush();
-                stdin.close();
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    destroy();
-                }
+            long left = exitDeadline - System.nanoTime();
+            if (!process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                destroy();
             }
-        } catch (IOException e) {
-            destroy();
+            if (dump != null) {
+                dump.finish(process.exitValue());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             destroy();
+        } catch (IllegalThreadStateException e) {
+            destroy(); // still running after it was ended: nothing it wrote is kept
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

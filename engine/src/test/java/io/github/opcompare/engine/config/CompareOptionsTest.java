@@ -51,6 +51,7 @@ class CompareOptionsTest {
         assertNull(o.tfDeterministicOps());
         assertNull(o.shard());
         assertNull(o.python());
+        assertNull(o.classArchiveCache(), "outside Maven none; the compare goal passes its own default");
     }
 
     @Test
@@ -123,6 +124,16 @@ class CompareOptionsTest {
                 refused(b -> b.referenceCache("notes.txt")));
         assertEquals("Invalid referenceCache 'notes.txt/cache': " + project.resolve("notes.txt") + " is a file, not a folder;"
                 + " name a folder, or none", refused(b -> b.referenceCache("notes.txt/cache")));
+    }
+
+    @Test
+    void theClassArchiveCacheIsAFolderOrNone() throws IOException {
+        assertNull(build(b -> b.classArchiveCache("none")).classArchiveCache());
+        assertNull(build(b -> b.classArchiveCache("")).classArchiveCache());
+        assertEquals(project.resolve("archives"), build(b -> b.classArchiveCache("archives")).classArchiveCache());
+        Files.writeString(project.resolve("notes.txt"), "a file");
+        assertEquals("Invalid classArchiveCache 'notes.txt': " + project.resolve("notes.txt") + " is a file; name a folder, or none",
+                refused(b -> b.classArchiveCache("notes.txt")));
     }
 
     @Test
