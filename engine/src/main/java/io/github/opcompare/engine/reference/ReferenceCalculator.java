@@ -53,7 +53,7 @@ public final class ReferenceCalculator {
                 throw ReferenceException.failed(ReferenceException.call(op, dtype, operands), dtype, e);
             }
         }
-        ExactResults r = new ExactResults(dtype, n);
+        ExactResults r = ExactResults.allocatedInParallel(dtype, n);
         double[] x = inputs.get(0).array();
         double[] y = op.arity() > 1 ? inputs.get(1).array() : null;
         boolean elementary = y == null && isElementary(op);
