@@ -31,14 +31,14 @@ public final class ExactResults {
     private final byte[] pass;
 
     ExactResults(DType dtype, int length) {
-        this(dtype, new double[length], new double[length]);
+        this(dtype, new double[length], new double[length], new byte[length]);
     }
 
-    private ExactResults(DType dtype, double[] rounded, double[] hi) {
+    private ExactResults(DType dtype, double[] rounded, double[] hi, byte[] pass) {
         this.dtype = dtype;
         this.rounded = rounded;
         this.hi = hi;
-        this.pass = new byte[rounded.length];
+        this.pass = pass;
     }
 
     /** From this length on, {@link #allocatedInParallel} hands a column to another thread. */
@@ -60,7 +60,8 @@ public final class ExactResults {
         }
         ForkJoinTask<double[]> rounded = ForkJoinTask.adapt(() -> new double[length]).fork();
         double[] hi = new double[length];
-        return new ExactResults(dtype, rounded.join(), hi);
+        byte[] pass = new byte[length];
+        return new ExactResults(dtype, rounded.join(), hi, pass);
     }
 
     /** Output i from its parts, as {@link #set(int, ExactElement)} would store them. */
