@@ -6,6 +6,9 @@ import io.github.opcompare.worker.op.Op;
 import io.github.opcompare.worker.op.OpKind;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -53,7 +56,7 @@ public final class ReferenceCalculator {
                 throw ReferenceException.failed(ReferenceException.call(op, dtype, operands), dtype, e);
             }
         }
-        ExactResults r = new ExactResults(dtype, n);
+        ExactResults r = ExactResults.allocatedInParallel(dtype, n);
         double[] x = inputs.get(0).array();
         double[] y = op.arity() > 1 ? inputs.get(1).array() : null;
         boolean elementary = y == null && isElementary(op);
@@ -63,7 +66,7 @@ public final class ReferenceCalculator {
             // they leave takes the element-wise path, the special values and first pass of
             // settleCheaply first where they apply, as before.
             int blocks = (n + BLOCK - 1) / BLOCK;
-            IntStream.range(0, blocks).parallel().forEach(b -> {
+            eachBlock(blocks, b -> {
                 int from = b * BLOCK;
                 int end = Math.min(n, from + BLOCK);
                 // exp's saturated blocks (one and the same element for all) first, then the block loops.
@@ -94,6 +97,32 @@ public final class ReferenceCalculator {
 
     /** Elements per parallel task of the elementwise reference: long against a task's cost, short against a core's share. */
     private static final int BLOCK = 4096;
+
+    /**
+     * Runs {@code body} for every block from 0 to {@code blocks - 1}, once each, on as many threads as
+     * the common fork/join pool has workers plus this one, each taking the next block not yet taken
+     * until none is left. A parallel stream over the blocks splits them ahead of time into leaves of a
+     * quarter of the blocks per worker (on two cores about 61 blocks of 4096, a quarter of a million
+     * elements, per leaf), so a thread that started late or was slowed by other work leaves the other
+     * waiting up to a leaf at the end; taken one at a time, the threads finish within a block of each
+     * other. Which thread runs a block changes nothing in its results: blocks write disjoint outputs.
+     * An exception in a block stops the others from taking more and is rethrown here, as the
+     * stream's forEach would.
+     */
+    private static void eachBlock(int blocks, IntConsumer body) {
+        AtomicInteger next = new AtomicInteger();
+        int threads = Math.min(blocks, ForkJoinPool.getCommonPoolParallelism() + 1);
+        IntStream.range(0, threads).parallel().forEach(t -> {
+            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                try {
+                    body.accept(b);
+                } catch (RuntimeException | Error e) {
+                    next.set(blocks);
+                    throw e;
+                }
+            }
+        });
+    }
 
     /**
      * Room for the indices a block's loops leave, per thread, kept: allocating it per block cost half

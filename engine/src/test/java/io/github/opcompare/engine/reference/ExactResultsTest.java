@@ -1,12 +1,17 @@
 package io.github.opcompare.engine.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.opcompare.worker.dtype.DType;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The low-part and scale columns exist only once a nonzero value is set; reads are the same either way. */
+/**
+ * The low-part and scale columns exist only once a nonzero value is set; reads are the same either
+ * way. Pass numbers are stored in a byte: every one a byte holds reads back, any other is refused.
+ * Results allocated on two threads read as new ones.
+ */
 class ExactResultsTest {
     @Test
     void absentColumnsReadAsPositiveZero() {
@@ -43,6 +48,42 @@ class ExactResultsTest {
             for (int i = 0; i < n; i++) {
                 assertEquals(i + 0.5, r.exactLo(i), "lo at " + i);
                 assertEquals(i % 7 - 3, r.exactScale(i), "scale at " + i);
+            }
+        }
+    }
+
+    @Test
+    void everyPassNumberAByteHoldsReadsBackAndOthersAreRefused() {
+        ExactResults r = new ExactResults(DType.FLOAT32, 128);
+        for (int p = 0; p <= 127; p++) {
+            r.set(p, 1.0, 1.0, 0.0, 0, p);
+        }
+        for (int p = 0; p <= 127; p++) {
+            assertEquals(p, r.pass(p));
+        }
+        assertEquals(125, r.escalations());
+        assertThrows(IllegalArgumentException.class, () -> r.set(0, 1.0, 1.0, 0.0, 0, 128));
+        assertThrows(IllegalArgumentException.class, () -> r.set(0, 1.0, 1.0, 0.0, 0, 256));
+        assertThrows(IllegalArgumentException.class, () -> r.set(0, 1.0, 1.0, 0.0, 0, -1));
+    }
+
+    @Test
+    void resultsAllocatedOnTwoThreadsReadAsNewOnes() {
+        for (int n : new int[] {0, 5, (1 << 16) - 1, 1 << 16, 1_000_003}) {
+            ExactResults r = ExactResults.allocatedInParallel(DType.FLOAT64, n);
+            assertEquals(DType.FLOAT64, r.dtype());
+            assertEquals(n, r.length());
+            assertEquals(n, r.roundedValues().array().length);
+            for (int i = 0; i < n; i += Math.max(1, n / 1000)) {
+                assertEquals(0L, Double.doubleToRawLongBits(r.rounded(i)));
+                assertEquals(new ExactValue(0.0, 0.0, 0), r.exact(i));
+                assertEquals(0, r.pass(i));
+            }
+            if (n > 0) {
+                r.setFirstPass(n - 1, 2.0, 2.5);
+                assertEquals(2.0, r.rounded(n - 1));
+                assertEquals(2.5, r.exactHi(n - 1));
+                assertEquals(1, r.pass(n - 1));
             }
         }
     }
