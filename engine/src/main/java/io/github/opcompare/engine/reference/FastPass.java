@@ -118,8 +118,7 @@ final class FastPass {
         if (a >= 0.55) {
             t = 1 - 2 / (CheckedIntrinsics.exp(2 * a) + 1);
         } else {
-            // StrictMath.expm1's value, bit for bit, without its native call (FdlibmExpm1).
-            double e = FdlibmExpm1.expm1(2 * a);
+            double e = StrictMath.expm1(2 * a);
             t = e / (e + 2);
         }
         return Math.copySign(t, x);
