@@ -84,7 +84,7 @@ public class CompareMojo extends AbstractMojo {
      * {@code 500ms}, {@code 1m}; {@code 0} for no timing). Sampling a size stops earlier once the 95%
      * interval of its median is within ±1%. Sizes that would not fit are left out, with a note.
      */
-    @Parameter(property = "opcompare.timeBudget", defaultValue = "700ms")
+    @Parameter(property = "opcompare.timeBudget", defaultValue = "600ms")
     private String timeBudget;
 
     /**

@@ -67,7 +67,7 @@ public record CompareOptions(
     public static final class Builder {
         private Path baseDir = Path.of("");
         private String sizes = TimingOptions.DEFAULT_SIZE_LIST;
-        private String timeBudget = "700ms";
+        private String timeBudget = "600ms";
         private String jitWarmup = "1s";
         private String repeats = "3";
         private String compareThreads = "true";

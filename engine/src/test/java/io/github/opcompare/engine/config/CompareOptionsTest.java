@@ -40,7 +40,7 @@ class CompareOptionsTest {
     void theGoalsDefaultsAreValid() {
         CompareOptions o = build(b -> b);
         assertEquals(List.of(1_000, 100_000, 1_000_000), o.sizes());
-        assertEquals(Duration.ofMillis(700), o.timeBudget());
+        assertEquals(Duration.ofMillis(600), o.timeBudget());
         assertEquals(Duration.ofSeconds(1), o.jitWarmup());
         assertEquals(3, o.repeats());
         assertTrue(o.compareThreads());
