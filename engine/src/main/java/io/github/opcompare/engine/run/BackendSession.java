@@ -50,16 +50,8 @@ final class BackendSession implements AutoCloseable {
 
     /**
      * A second worker of the same backend limited to one thread by the environment variables the
-     * libraries read at start-up (OpenMP, OpenBLAS, MKL, TensorFlow's pools).
-     */
-    static BackendSession openSingleThread(BackendDescriptor descriptor, WorkerCommandFactory factory, Path logDir,
-            Duration startTimeout) {
-        return openSingleThread(descriptor, factory, logDir, startTimeout, WorkerClassArchive.none());
-    }
-
-    /**
-     * As {@link #openSingleThread(BackendDescriptor, WorkerCommandFactory, Path, Duration)}, with the class
-     * archive of its main worker: the thread variables leave the classes it loads alone.
+     * libraries read at start-up (OpenMP, OpenBLAS, MKL, TensorFlow's pools), with the class archive
+     * of its main worker: the thread variables leave the classes it loads alone.
      */
     static BackendSession openSingleThread(BackendDescriptor descriptor, WorkerCommandFactory factory, Path logDir,
             Duration startTimeout, WorkerClassArchive classArchive) {
