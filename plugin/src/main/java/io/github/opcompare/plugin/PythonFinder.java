@@ -24,28 +24,38 @@ final class PythonFinder {
     private PythonFinder() {
     }
 
-    /** A Python that imports numpy. */
+    /**
+     * A Python that imports numpy. One found on the PATH is given as the interpreter it ran
+     * ({@code sys.executable}): a {@code python3} on the PATH is often a launcher (pyenv's shim is a
+     * bash script that forks a dozen more to choose a version, 0.2 s on an idle machine and over a
+     * second while the other workers start), which would otherwise run a second time to start the
+     * worker; the interpreter it chose is the one the worker then runs. A configured {@code <python>}
+     * is used as written: a wrapper the user names may set up what the interpreter needs.
+     */
     static String find(String configured) throws BackendUnavailableException {
+        return find(configured, candidates());
+    }
+
+    static String find(String configured, List<String> candidates) throws BackendUnavailableException {
         if (configured != null && !configured.isBlank()) {
             String python = configured.trim();
-            String problem = probe(python);
-            if (problem != null) {
-                throw new BackendUnavailableException(problem);
+            Probe probe = probe(python);
+            if (probe.problem() != null) {
+                throw new BackendUnavailableException(probe.problem());
             }
             return python;
         }
-        List<String> candidates = candidates();
         if (candidates.isEmpty()) {
             throw new BackendUnavailableException("python3 not found on PATH; " + INSTALL_HINT);
         }
         String firstProblem = null;
         for (String candidate : candidates) {
-            String problem = probe(candidate);
-            if (problem == null) {
-                return candidate;
+            Probe probe = probe(candidate);
+            if (probe.problem() == null) {
+                return probe.interpreter(candidate);
             }
             if (firstProblem == null) {
-                firstProblem = problem;
+                firstProblem = probe.problem();
             }
         }
         throw new BackendUnavailableException(firstProblem
@@ -58,29 +68,23 @@ final class PythonFinder {
      * @throws IllegalArgumentException naming the interpreter and what is missing
      */
     static String numpyVersion(String python) {
-        String problem = probe(python);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+        Probe probe = probe(python);
+        if (probe.problem() != null) {
+            throw new IllegalArgumentException(probe.problem());
         }
-        try {
-            Process process = new ProcessBuilder(python, "-c", "import numpy; print(numpy.__version__)").redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalArgumentException(python + " did not tell its NumPy version: " + lastLine(output));
-            }
-            return lastLine(output).strip();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(python + " cannot run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalArgumentException("interrupted while asking " + python + " for its NumPy", e);
+        if (probe.numpyVersion() == null) {
+            throw new IllegalArgumentException(python + " did not tell its NumPy version");
         }
+        return probe.numpyVersion();
     }
 
     static List<String> candidates() {
+        return candidates(System.getenv("PATH"));
+    }
+
+    /** Each {@code python3} on {@code path} in its order, then {@code /usr/bin/python3}. */
+    static List<String> candidates(String path) {
         Set<String> found = new LinkedHashSet<>();
-        String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 if (dir.isBlank()) {
@@ -99,35 +103,70 @@ final class PythonFinder {
         return new ArrayList<>(found);
     }
 
-    /** Null when the Python runs and imports numpy; else what is missing and how to install it. */
-    static String probe(String python) {
+    /** Marks the probe's own lines in an output that may also carry a library's messages. */
+    private static final String VERSION = "opcompare-numpy-version=";
+    private static final String EXECUTABLE = "opcompare-python-executable=";
+    private static final String PROBE = "import sys, numpy; print('" + VERSION + "' + numpy.__version__); print('" + EXECUTABLE
+            + "' + (sys.executable or ''))";
+
+    /**
+     * What one run of a Python said: a problem (what is missing and how to install it), or the NumPy
+     * version it imports and the interpreter it ran as ({@code sys.executable}; null where it could
+     * not tell, as an embedded Python may not).
+     */
+    record Probe(String problem, String numpyVersion, String executable) {
+        /** The interpreter to start the worker with: the one the probe ran as, where that is an executable file. */
+        String interpreter(String asked) {
+            if (executable == null || executable.isBlank()) {
+                return asked;
+            }
+            Path path = Path.of(executable);
+            return path.isAbsolute() && Files.isRegularFile(path) && Files.isExecutable(path) ? executable : asked;
+        }
+    }
+
+    /** Runs {@code python} once: does it import numpy, which version, and as which interpreter. */
+    static Probe probe(String python) {
         Process process;
         try {
-            process = new ProcessBuilder(python, "-c", "import numpy; print(numpy.__version__)")
-                    .redirectErrorStream(true).start();
+            process = new ProcessBuilder(python, "-c", PROBE).redirectErrorStream(true).start();
         } catch (IOException e) {
-            return python + " not found or cannot run (" + e.getMessage() + "); " + INSTALL_HINT;
+            return failed(python + " not found or cannot run (" + e.getMessage() + "); " + INSTALL_HINT);
         }
         try {
             process.getOutputStream().close();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return python + " did not answer within 60 s; " + INSTALL_HINT;
+                return failed(python + " did not answer within 60 s; " + INSTALL_HINT);
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (process.exitValue() == 0) {
-                return null;
+                return new Probe(null, marked(output, VERSION), marked(output, EXECUTABLE));
             }
             if (output.contains("No module named") || output.contains("ModuleNotFoundError")) {
-                return python + " cannot import numpy; install NumPy for it (Debian: apt-get install python3-numpy)";
+                return failed(python + " cannot import numpy; install NumPy for it (Debian: apt-get install python3-numpy)");
             }
-            return python + " cannot import numpy: " + lastLine(output) + "; " + INSTALL_HINT;
+            return failed(python + " cannot import numpy: " + lastLine(output) + "; " + INSTALL_HINT);
         } catch (IOException e) {
-            return python + " cannot run: " + e.getMessage() + "; " + INSTALL_HINT;
+            return failed(python + " cannot run: " + e.getMessage() + "; " + INSTALL_HINT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted while checking " + python;
+            return failed("interrupted while checking " + python);
         }
+    }
+
+    private static Probe failed(String problem) {
+        return new Probe(problem, null, null);
+    }
+
+    /** The rest of the output's line that starts with {@code marker}; null if none does. */
+    private static String marked(String output, String marker) {
+        for (String line : output.split("\n")) {
+            if (line.startsWith(marker)) {
+                return line.substring(marker.length()).strip();
+            }
+        }
+        return null;
     }
 
     private static String lastLine(String output) {

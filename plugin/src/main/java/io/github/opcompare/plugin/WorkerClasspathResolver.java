@@ -15,9 +15,13 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
@@ -93,26 +97,78 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
             throw new BackendUnavailableException(backend.id() + " has no worker to start: its descriptor names none");
         }
         if (launch.python()) {
+            // Finding the Python runs it (it must import the library, 0.3 s and more): side by side
+            // with resolving the worker jar, which may wait for the other backends' resolutions.
+            CompletableFuture<String> interpreter = findPythonMeanwhile(backend);
             File workerJar;
             synchronized (mavenLock) {
                 workerJar = resolvedArtifacts(backend).get(key(workerArtifact(backend))).getFile();
             }
-            // Finding the Python runs it (it must import the library): outside the lock, so that the
-            // other backends' resolutions do not wait for an interpreter to start.
-            return pythonCommand(workerJar, launch, backend);
+            return pythonCommand(workerJar, launch, backend, joinPython(interpreter));
         }
-        List<String> classpath = new ArrayList<>();
+        List<String> classpath;
         synchronized (mavenLock) {
-            Map<String, Artifact> byKey = resolvedArtifacts(backend);
-            byKey.values().forEach(a -> classpath.add(a.getFile().getAbsolutePath()));
-            String classifier = nativeClassifier(launch, platform);
-            for (Artifact platformJar : platformArtifacts(nativesOf(backend), byKey, classifier, backend)) {
-                if (!byKey.containsKey(key(platformJar))) {
-                    classpath.add(resolveOne(platformJar, backend, classifier).getAbsolutePath());
-                }
+            classpath = classpaths.get(classpathKey(backend, platform));
+            if (classpath == null) {
+                classpath = resolveClasspath(backend, launch, platform);
+                classpaths.put(classpathKey(backend, platform), classpath);
             }
         }
         return WorkerCommand.java(javaExecutable, launch.jvmArgs(), classpath, launch.mainClass(), backend.environment());
+    }
+
+    /**
+     * Classpaths resolved in this build, by what decides them. A backend's single-thread worker is its
+     * descriptor with other environment variables, which change nothing of its classpath: it takes its
+     * main worker's instead of resolving the same graph again (for TensorFlow and ND4J 0.1 to 1 s of
+     * Maven's time each, under the lock the other workers' resolutions wait for). Guarded by {@link #mavenLock}.
+     */
+    private final Map<List<Object>, List<String>> classpaths = new HashMap<>();
+
+    private static List<Object> classpathKey(BackendDescriptor backend, String platform) {
+        return Arrays.asList(backend.id(), backend.workerArtifactId(), backend.launch(), backend.selected(), platform);
+    }
+
+    private List<String> resolveClasspath(BackendDescriptor backend, WorkerLaunch launch, String platform)
+            throws BackendUnavailableException {
+        List<String> classpath = new ArrayList<>();
+        Map<String, Artifact> byKey = resolvedArtifacts(backend);
+        byKey.values().forEach(a -> classpath.add(a.getFile().getAbsolutePath()));
+        String classifier = nativeClassifier(launch, platform);
+        for (Artifact platformJar : platformArtifacts(nativesOf(backend), byKey, classifier, backend)) {
+            if (!byKey.containsKey(key(platformJar))) {
+                classpath.add(resolveOne(platformJar, backend, classifier).getAbsolutePath());
+            }
+        }
+        return List.copyOf(classpath);
+    }
+
+    /** {@link PythonFinder#find} for {@code backend} on a thread of its own. */
+    private CompletableFuture<String> findPythonMeanwhile(BackendDescriptor backend) {
+        SelectedVersion selected = backend.selected();
+        String configured = selected != null && selected.python() != null ? selected.python() : python;
+        CompletableFuture<String> found = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                found.complete(PythonFinder.find(configured));
+            } catch (BackendUnavailableException | RuntimeException e) {
+                found.completeExceptionally(e);
+            }
+        }, "opcompare-find-python-" + backend.id());
+        thread.setDaemon(true);
+        thread.start();
+        return found;
+    }
+
+    private static String joinPython(CompletableFuture<String> interpreter) throws BackendUnavailableException {
+        try {
+            return interpreter.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof BackendUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** The worker's runtime artifacts, resolved, by {@link #key(Artifact)}. */
@@ -185,11 +241,9 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
      * A Python worker: its script is a resource of the worker jar, extracted beside the run's other
      * scratch files and started with a Python that can import numpy.
      */
-    private WorkerCommand pythonCommand(File workerJar, WorkerLaunch launch, BackendDescriptor backend)
+    private WorkerCommand pythonCommand(File workerJar, WorkerLaunch launch, BackendDescriptor backend, String interpreter)
             throws BackendUnavailableException {
         String script = launch.script();
-        SelectedVersion selected = backend.selected();
-        String interpreter = PythonFinder.find(selected != null && selected.python() != null ? selected.python() : python);
         Path target = scriptDirectory.resolve(backend.id()).resolve(Path.of(script).getFileName().toString());
         try (URLClassLoader loader = new URLClassLoader(new URL[] {workerJar.toURI().toURL()}, null)) {
             URL resource = loader.findResource(script);

@@ -160,6 +160,45 @@ class WorkerClasspathResolverTest {
                 WorkerClasspathResolver.platformArtifacts(natives, graph, "linux-x86_64", tf).stream().map(Artifact::toString).toList());
     }
 
+    /**
+     * A backend's single-thread worker is its descriptor with the thread variables set: it gets its
+     * main worker's command with those variables, without a second resolution of the same graph. Another
+     * version of the library is another graph and resolves its own.
+     */
+    @Test
+    void aSingleThreadWorkerTakesItsMainWorkersClasspathWithoutResolvingAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        org.eclipse.aether.RepositorySystem counting = (org.eclipse.aether.RepositorySystem) java.lang.reflect.Proxy.newProxyInstance(
+                org.eclipse.aether.RepositorySystem.class.getClassLoader(), new Class<?>[] {org.eclipse.aether.RepositorySystem.class},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("resolve") || method.getName().startsWith("collect")) {
+                        calls.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(reactor.system, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        WorkerClasspathResolver resolver = new WorkerClasspathResolver(counting, reactor.session, List.of(), reactor.version, "java",
+                null, null);
+        BackendDescriptor nd4j = backend("nd4j-cpu");
+        io.github.opcompare.engine.worker.WorkerCommand main = resolver.commandFor(nd4j);
+        int resolutions = calls.get();
+        assertTrue(resolutions > 0, "the main worker's command is resolved");
+        assertTrue(main.command().stream().anyMatch(arg -> arg.contains("openblas") && arg.contains("linux-x86_64")), main.command().toString());
+
+        io.github.opcompare.engine.worker.WorkerCommand single = resolver.commandFor(nd4j.withEnvironment(Map.of("OMP_NUM_THREADS", "1")));
+        assertEquals(resolutions, calls.get(), "resolved again for the single-thread worker");
+        assertEquals(main.command(), single.command());
+        assertEquals("1", single.environment().get("OMP_NUM_THREADS"));
+        assertEquals(null, main.environment().get("OMP_NUM_THREADS"));
+
+        io.github.opcompare.engine.worker.WorkerCommand older = resolver.commandFor(selected("nd4j-cpu", "1.0.0-M1.1"));
+        assertTrue(calls.get() > resolutions, "another version is another graph");
+        assertTrue(String.join(" ", older.command()).contains("nd4j-native-1.0.0-M1.1"), older.command().toString());
+    }
+
     private static BackendDescriptor selected(String id, String version) {
         return backend(id).selecting(id + "@" + version, new SelectedVersion(version, VersionSource.CONFIGURED, List.of(), null, false));
     }

@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -154,10 +155,19 @@ public final class ComparisonRunner {
             for (int i = 0; i < cases.size(); i++) {
                 long start = System.nanoTime();
                 PlannedCase planned = cases.get(i);
-                CaseResult result = runCase(i, planned, sessions, singleThread);
+                int number = i + 1;
+                boolean[] told = {false};
+                Consumer<CaseResult> judged = result -> {
+                    told[0] = true;
+                    listener.caseJudged(number, cases.size(), planned, result, Duration.ofNanos(System.nanoTime() - start));
+                };
+                CaseResult result = runCase(i, planned, sessions, singleThread, judged);
+                if (!told[0]) {
+                    judged.accept(result);
+                }
                 caseResults.add(result);
                 write(infos, caseResults, i == cases.size() - 1);
-                listener.caseFinished(i + 1, cases.size(), planned, result, Duration.ofNanos(System.nanoTime() - start));
+                listener.caseFinished(number, cases.size(), planned, result, Duration.ofNanos(System.nanoTime() - start));
             }
             if (cases.isEmpty()) {
                 write(infos, caseResults, true);
@@ -174,8 +184,15 @@ public final class ComparisonRunner {
         }
     }
 
+    /**
+     * Runs one case. {@code judged} hears of it once its accuracy, reproducibility and special values
+     * are known, before its timing: the console's line for the case says nothing of the timing (the
+     * summary table does), so it need not wait for it (about a second for the first case, whose
+     * timing carries the workers' JIT warm-up). A case without timing tells nothing; the caller tells
+     * its whole result.
+     */
     private CaseResult runCase(int index, PlannedCase planned, List<BackendSession> sessions,
-            Map<String, BackendSession> singleThread) throws IOException {
+            Map<String, BackendSession> singleThread, Consumer<CaseResult> judged) throws IOException {
         if (planned.sweep().isPresent()) {
             try {
                 return sweep(index, planned, planned.sweep().get(), sessions);
@@ -225,8 +242,12 @@ public final class ComparisonRunner {
             }
         }
         Specials specials = new SpecialsRun(reference::compute, settings, listener).run(planned, timed, caseDir);
+        List<Agreement> agreement = agreement(run.outputs);
         TimingSweep.Outcome timing = null;
         if (!settings.sizes().isEmpty() && !settings.timeBudget().isZero() && !timed.isEmpty()) {
+            // What the console's line shows: the statuses and the accuracy.
+            judged.accept(new CaseResult(planned.id(), planned.op().id(), planned.dtype().id(), planned.inputExpressions(),
+                    length, planned.seed(), results, agreement, null, null, null));
             Map<String, BackendSession> singles = new LinkedHashMap<>();
             timed.forEach(s -> {
                 if (singleThread.containsKey(s.id())) {
@@ -237,7 +258,6 @@ public final class ComparisonRunner {
             results = withTiming(results, timing);
         }
         deleteQuietly(caseDir);
-        List<Agreement> agreement = agreement(run.outputs);
         List<DeviceComparison> devices = DeviceComparisons.of(
                 sessions.stream().map(BackendSession::info).toList(), results, agreement);
         return new CaseResult(planned.id(), planned.op().id(), planned.dtype().id(), planned.inputExpressions(),

@@ -21,8 +21,9 @@ final class LoggingRunListener implements RunListener {
         }
     }
 
+    /** The case's line as soon as its accuracy is known: it shows nothing of the timing that follows. */
     @Override
-    public void caseFinished(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
+    public void caseJudged(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
         log.info(ConsoleFormat.progressLine(index, total, result, elapsed, referenceCached));
         referenceCached = false;
     }

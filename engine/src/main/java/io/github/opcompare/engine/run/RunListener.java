@@ -10,10 +10,19 @@ public interface RunListener {
     default void backendStarted(BackendInfo backend) {
     }
 
+    /**
+     * A case's accuracy, reproducibility and special values are known; its timing, if any, follows.
+     * {@code result} holds no timing; {@code elapsed} is the case's time so far. Once per case, before
+     * {@link #caseFinished}.
+     */
+    default void caseJudged(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
+    }
+
+    /** A case is done, its timing included; {@code elapsed} is its whole time. */
     default void caseFinished(int index, int total, PlannedCase planned, CaseResult result, Duration elapsed) {
     }
 
-    /** The case's exact reference came from the reference cache instead of being computed; before {@link #caseFinished}. */
+    /** The case's exact reference came from the reference cache instead of being computed; before {@link #caseJudged}. */
     default void referenceCached(PlannedCase planned) {
     }
 

@@ -41,6 +41,9 @@ class ComparisonRunnerTest {
     static Path dir;
     static Results results;
     static final List<String> progress = new ArrayList<>();
+    /** What the listener heard, in order: "judged 1" or "finished 1", and the results it was given. */
+    static final List<String> events = new ArrayList<>();
+    static final List<CaseResult> judged = new ArrayList<>();
 
     @BeforeAll
     static void run() throws Exception {
@@ -57,8 +60,16 @@ class ComparisonRunnerTest {
                 EnvironmentProbe.capture("test", List.of()), "test");
         RunListener listener = new RunListener() {
             @Override
+            public void caseJudged(int index, int total, io.github.opcompare.engine.plan.PlannedCase planned,
+                    CaseResult result, Duration elapsed) {
+                events.add("judged " + index);
+                judged.add(result);
+            }
+
+            @Override
             public void caseFinished(int index, int total, io.github.opcompare.engine.plan.PlannedCase planned,
                     CaseResult result, Duration elapsed) {
+                events.add("finished " + index);
                 progress.add(ConsoleFormat.progressLine(index, total, result, elapsed));
             }
         };
@@ -138,6 +149,31 @@ class ComparisonRunnerTest {
         assertEquals(3, progress.size());
         assertTrue(progress.get(0).startsWith("[1/3] sqrt/float32 (100 values): math-a 0.49 ulp, ghost skipped, math-b 0.49 ulp"),
                 progress.get(0));
+    }
+
+    /**
+     * Each case is told judged (what the console's line shows) before it is timed, and finished after:
+     * the judged result carries the accuracy of the finished one and no timing yet. The tanh case
+     * has nothing to time (no backend runs it) and is told judged with its whole result.
+     */
+    @Test
+    void eachCaseIsToldJudgedBeforeItsTimingAndFinishedAfter() {
+        assertEquals(List.of("judged 1", "finished 1", "judged 2", "finished 2", "judged 3", "finished 3"), events);
+        for (int i = 0; i < 3; i++) {
+            CaseResult whole = results.cases().get(i);
+            CaseResult early = judged.get(i);
+            assertEquals(whole.id(), early.id());
+            for (int k = 0; k < whole.results().size(); k++) {
+                BackendResult before = early.results().get(k);
+                BackendResult after = whole.results().get(k);
+                assertEquals(after.status(), before.status(), after.backend());
+                assertEquals(after.accuracy(), before.accuracy(), after.backend());
+                if (!"unsupported-tanh".equals(whole.id())) {
+                    assertNull(before.largestTiming(), before.backend() + " timed before it was judged");
+                }
+            }
+        }
+        assertTrue(result("sqrt", "math-a").largestTiming() != null, "the finished sqrt case is timed");
     }
 
     private static CaseResult caseResult(String id) {
