@@ -22,6 +22,7 @@ import io.github.opcompare.worker.dtype.DType;
 import io.github.opcompare.worker.op.Op;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +56,8 @@ final class ExhaustiveSweep {
     static final int CHUNK = 1 << 22;
     /** Progress is reported at every tenth of the sweep. */
     private static final int PROGRESS_STEPS = 10;
+    /** Inputs computed into an array and copied into the mapped file at once: 64 KiB, in cache. */
+    private static final int INPUT_BATCH = 1 << 14;
     static final String NOT_TIMED = "not timed: an exhaustive sweep measures accuracy; time the op on a sampled domain";
 
     private final RunSettings settings;
@@ -110,14 +113,12 @@ final class ExhaustiveSweep {
         AgreementAccumulator[][] agreement = newAgreement(ids.size(), dtype);
         long start = clock.getAsLong();
         int reported = 0;
-        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "opcompare-sweep-ahead");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService ahead = Executors.newSingleThreadExecutor(daemon("opcompare-sweep-ahead"));
+        // One thread per backend: the workers compute a chunk side by side, not one after the other.
+        ExecutorService backends = Executors.newCachedThreadPool(daemon("opcompare-sweep-backend"));
         try {
             Future<Computed> next = from < to ? CompletableFuture.completedFuture(
-                    computeChunk(planned, inputs, 0, first, from, (int) Math.min(chunk, to - from), List.copyOf(swept.values()))) : null;
+                    computeChunk(planned, inputs, 0, first, from, (int) Math.min(chunk, to - from), List.copyOf(swept.values()), backends)) : null;
             for (long done = from; next != null; done += chunk) {
                 Computed computed = join(next);
                 int n = computed.n;
@@ -130,7 +131,7 @@ final class ExhaustiveSweep {
                     int slot = (int) (((following - from) / chunk) % 2);
                     List<Swept> going = List.copyOf(swept.values());
                     int m = (int) Math.min(chunk, to - following);
-                    next = ahead.submit(() -> computeChunk(planned, inputs, slot, first, following, m, going));
+                    next = ahead.submit(() -> computeChunk(planned, inputs, slot, first, following, m, going, backends));
                 } else {
                     next = null;
                 }
@@ -143,6 +144,7 @@ final class ExhaustiveSweep {
             }
         } finally {
             ahead.shutdownNow();
+            backends.shutdownNow();
         }
         List<BackendResult> results = new ArrayList<>();
         // Backends' worst lists share inputs: each exact value shown is computed once.
@@ -168,13 +170,25 @@ final class ExhaustiveSweep {
     private record Computed(ByteBuffer in, int n, int slot, List<Swept> live, Map<String, BackendResult> failures) {
     }
 
-    /** Writes a chunk's inputs into file set {@code slot} and has every backend still sweeping compute it. */
-    private Computed computeChunk(PlannedCase planned, Path[] inputs, int slot, long first, long done, int n, List<Swept> going) {
+    /**
+     * Writes a chunk's inputs into file set {@code slot} and has every backend still sweeping compute it,
+     * side by side: the workers are separate processes, each session is used by one thread at a time,
+     * and each writes its own output file. One after the other, the chain of the next chunk (inputs,
+     * then TensorFlow, then ND4J) was longer than the judging of this one wherever judging is cheap
+     * (most of exp's range), and the engine waited for it.
+     */
+    private Computed computeChunk(PlannedCase planned, Path[] inputs, int slot, long first, long done, int n, List<Swept> going,
+            ExecutorService backends) throws IOException {
         ByteBuffer in = writeInputs(inputs[slot], first + done, n);
         List<Swept> live = new ArrayList<>();
         Map<String, BackendResult> failures = new LinkedHashMap<>();
+        List<Future<BackendResult>> runs = new ArrayList<>();
         for (Swept s : going) {
-            BackendResult failure = s.compute(planned, inputs[slot], slot, n, first + done);
+            runs.add(backends.submit(() -> s.compute(planned, inputs[slot], slot, n, first + done)));
+        }
+        for (int k = 0; k < going.size(); k++) {
+            Swept s = going.get(k);
+            BackendResult failure = join(runs.get(k));
             if (failure == null) {
                 live.add(s);
             } else {
@@ -184,7 +198,7 @@ final class ExhaustiveSweep {
         return new Computed(in, n, slot, live, failures);
     }
 
-    private static Computed join(Future<Computed> next) throws IOException {
+    private static <T> T join(Future<T> next) throws IOException {
         try {
             return next.get();
         } catch (InterruptedException e) {
@@ -202,6 +216,14 @@ final class ExhaustiveSweep {
         }
     }
 
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     private static Map<String, AccuracyAccumulator> accuracyOf(Map<String, Swept> swept) {
         Map<String, AccuracyAccumulator> out = new LinkedHashMap<>();
         swept.forEach((id, s) -> out.put(id, s.accuracy));
@@ -213,11 +235,21 @@ final class ExhaustiveSweep {
         return ExactDecimals.element(op, x, 0, reference.element(op, dtype, x, 0).exact());
     }
 
-    /** The chunk's inputs, in order of their ordinals, into the mapped input file (and returned mapped). */
-    private static ByteBuffer writeInputs(Path input, long firstOrdinal, int n) {
-        ByteBuffer buffer = RawArrayFiles.mapForWriting(input, (long) n * Float.BYTES);
-        for (int i = 0; i < n; i++) {
-            buffer.putInt(i * Float.BYTES, ExhaustiveDomain.float32Bits(firstOrdinal + i));
+    /**
+     * The chunk's inputs, in order of their ordinals, into the mapped input file (and returned mapped).
+     * The file keeps its pages from chunk to chunk ({@link RawArrayFiles#mapForRewriting}): every one of
+     * its n inputs is written here, so nothing of the chunk before two can remain.
+     */
+    static ByteBuffer writeInputs(Path input, long firstOrdinal, int n) {
+        ByteBuffer buffer = RawArrayFiles.mapForRewriting(input, (long) n * Float.BYTES);
+        int[] bits = new int[Math.min(n, INPUT_BATCH)];
+        IntBuffer ints = buffer.asIntBuffer();
+        for (int from = 0; from < n; from += bits.length) {
+            int m = Math.min(bits.length, n - from);
+            for (int i = 0; i < m; i++) {
+                bits[i] = ExhaustiveDomain.float32Bits(firstOrdinal + from + i);
+            }
+            ints.put(from, bits, 0, m);
         }
         return buffer;
     }
