@@ -77,26 +77,6 @@ public final class RawArrayFiles {
         }
     }
 
-    /**
-     * Maps the file read-write, little-endian, at exactly {@code bytes} long, creating it if missing and
-     * keeping the blocks it has: unlike {@link #mapForWriting}, which empties the file first, the old
-     * contents stay where the caller does not write, so the caller must write every one of the
-     * {@code bytes}. For a file rewritten over and over at one size (the exhaustive sweep's chunk of
-     * inputs, 16 MiB a chunk, 1024 chunks): emptying it freed its pages and the next writes faulted in
-     * fresh zeroed ones, 22 ms of CPU a rewrite against 10 ms (MapBench, 2-core VM).
-     */
-    public static ByteBuffer mapForRewriting(Path file, long bytes) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            // Cut a longer file down to size; map extends a shorter one (its new bytes read as zeros).
-            channel.truncate(bytes);
-            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
-            return mapped.order(ByteOrder.LITTLE_ENDIAN);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot map " + file, e);
-        }
-    }
-
     /** Creates (or truncates) the file at {@code bytes} long and maps it read-write, little-endian. */
     public static ByteBuffer mapForWriting(Path file, long bytes) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
