@@ -112,18 +112,7 @@ final class ChunkJudge {
         double[] actual = new double[live];
         for (int j = 0; j < n; ) {
             judge(j, outBits, exact, ulps, judged);
-            int end = j + 1;
-            while (end < n && sameInputAndResults(j, end, inBits, outBits, exact)) {
-                // The same exact value gives the same errors; another one (the overflow and underflow
-                // beyond the float range, where the exact value moves and the result does not) may.
-                if (!sameExact(j, end, exact)) {
-                    judge(end, outBits, exact, ulps, judged);
-                    if (!sameErrors(j, end, ulps)) {
-                        break;
-                    }
-                }
-                end++;
-            }
+            int end = runEnd(j, n, inBits, outBits, exact, ulps, judged);
             double x = xs[j];
             double rounded = exact.rounded(j);
             for (int k = 0; k < live; k++) {
@@ -138,6 +127,45 @@ final class ChunkJudge {
             j = end;
         }
         return p;
+    }
+
+    /**
+     * The end (exclusive) of the run that starts at j, already judged: the inputs after j, one by one,
+     * while they are in j's binade with j's correctly rounded value and j's result bits from every
+     * backend, and either j's exact value (hi, lo and scale to the bit) or the same ulp errors as j:
+     * then, with the same ulp errors, everything an accumulator records of them is the same but for
+     * the index. What the run compares with stays in locals: this loop runs once per input of the sweep.
+     */
+    private int runEnd(int j, int n, int[] inBits, int[][] outBits, ExactResults exact, double[][] ulps, boolean[] judged) {
+        int key = binadeKey(inBits[j]);
+        long rounded = Double.doubleToRawLongBits(exact.rounded(j));
+        long hi = Double.doubleToRawLongBits(exact.exactHi(j));
+        long lo = Double.doubleToRawLongBits(exact.exactLo(j));
+        int scale = exact.exactScale(j);
+        int end = j + 1;
+        while (end < n && binadeKey(inBits[end]) == key && Double.doubleToRawLongBits(exact.rounded(end)) == rounded
+                && sameResults(j, end, outBits)) {
+            // The same exact value gives the same errors; another one (the overflow and underflow
+            // beyond the float range, where the exact value moves and the result does not) may.
+            if (Double.doubleToRawLongBits(exact.exactHi(end)) != hi || Double.doubleToRawLongBits(exact.exactLo(end)) != lo
+                    || exact.exactScale(end) != scale) {
+                judge(end, outBits, exact, ulps, judged);
+                if (!sameErrors(j, end, ulps)) {
+                    break;
+                }
+            }
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean sameResults(int a, int b, int[][] outBits) {
+        for (int[] bits : outBits) {
+            if (bits[a] != bits[b]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each backend's ulp error at j, once; a backend with the same result bits as an earlier one has its error. */
@@ -162,31 +190,6 @@ final class ChunkJudge {
             }
         }
         return -1;
-    }
-
-    /**
-     * Whether inputs a and b are in one binade and have the same correctly rounded value (to the bit)
-     * and the same result bits from every backend: then, with the same ulp errors, everything an
-     * accumulator records of them is the same but for the index.
-     */
-    private static boolean sameInputAndResults(int a, int b, int[] inBits, int[][] outBits, ExactResults exact) {
-        if (binadeKey(inBits[a]) != binadeKey(inBits[b])
-                || Double.doubleToRawLongBits(exact.rounded(a)) != Double.doubleToRawLongBits(exact.rounded(b))) {
-            return false;
-        }
-        for (int[] bits : outBits) {
-            if (bits[a] != bits[b]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether the exact values at a and b are the same (hi, lo and scale to the bit). */
-    private static boolean sameExact(int a, int b, ExactResults exact) {
-        return Double.doubleToRawLongBits(exact.exactHi(a)) == Double.doubleToRawLongBits(exact.exactHi(b))
-                && Double.doubleToRawLongBits(exact.exactLo(a)) == Double.doubleToRawLongBits(exact.exactLo(b))
-                && exact.exactScale(a) == exact.exactScale(b);
     }
 
     private static boolean sameErrors(int a, int b, double[][] ulps) {
