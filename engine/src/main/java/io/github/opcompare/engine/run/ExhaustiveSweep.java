@@ -113,14 +113,12 @@ final class ExhaustiveSweep {
         AgreementAccumulator[][] agreement = newAgreement(ids.size(), dtype);
         long start = clock.getAsLong();
         int reported = 0;
-        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "opcompare-sweep-ahead");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService ahead = Executors.newSingleThreadExecutor(daemon("opcompare-sweep-ahead"));
+        // One thread per backend: the workers compute a chunk side by side, not one after the other.
+        ExecutorService backends = Executors.newCachedThreadPool(daemon("opcompare-sweep-backend"));
         try {
             Future<Computed> next = from < to ? CompletableFuture.completedFuture(
-                    computeChunk(planned, inputs, 0, first, from, (int) Math.min(chunk, to - from), List.copyOf(swept.values()))) : null;
+                    computeChunk(planned, inputs, 0, first, from, (int) Math.min(chunk, to - from), List.copyOf(swept.values()), backends)) : null;
             for (long done = from; next != null; done += chunk) {
                 Computed computed = join(next);
                 int n = computed.n;
@@ -133,7 +131,7 @@ final class ExhaustiveSweep {
                     int slot = (int) (((following - from) / chunk) % 2);
                     List<Swept> going = List.copyOf(swept.values());
                     int m = (int) Math.min(chunk, to - following);
-                    next = ahead.submit(() -> computeChunk(planned, inputs, slot, first, following, m, going));
+                    next = ahead.submit(() -> computeChunk(planned, inputs, slot, first, following, m, going, backends));
                 } else {
                     next = null;
                 }
@@ -146,6 +144,7 @@ final class ExhaustiveSweep {
             }
         } finally {
             ahead.shutdownNow();
+            backends.shutdownNow();
         }
         List<BackendResult> results = new ArrayList<>();
         // Backends' worst lists share inputs: each exact value shown is computed once.
@@ -173,16 +172,23 @@ final class ExhaustiveSweep {
 
     /**
      * Writes a chunk's inputs into file set {@code slot} and has every backend still sweeping compute it,
-     * one after the other. (Side by side, one thread per backend, the saturated ranges ran about 6%
-     * faster, but the TensorFlow worker's memory settled 80 to 90 MiB higher, and it is the sweep's
-     * largest process: benchmarks/README.md, fourth round.)
+     * side by side: the workers are separate processes, each session is used by one thread at a time,
+     * and each writes its own output file. One after the other, the chain of the next chunk (inputs,
+     * then TensorFlow, then ND4J) was longer than the judging of this one wherever judging is cheap
+     * (most of exp's range), and the engine waited for it.
      */
-    private Computed computeChunk(PlannedCase planned, Path[] inputs, int slot, long first, long done, int n, List<Swept> going) {
+    private Computed computeChunk(PlannedCase planned, Path[] inputs, int slot, long first, long done, int n, List<Swept> going,
+            ExecutorService backends) throws IOException {
         ByteBuffer in = writeInputs(inputs[slot], first + done, n);
         List<Swept> live = new ArrayList<>();
         Map<String, BackendResult> failures = new LinkedHashMap<>();
+        List<Future<BackendResult>> runs = new ArrayList<>();
         for (Swept s : going) {
-            BackendResult failure = s.compute(planned, inputs[slot], slot, n, first + done);
+            runs.add(backends.submit(() -> s.compute(planned, inputs[slot], slot, n, first + done)));
+        }
+        for (int k = 0; k < going.size(); k++) {
+            Swept s = going.get(k);
+            BackendResult failure = join(runs.get(k));
             if (failure == null) {
                 live.add(s);
             } else {
@@ -192,7 +198,7 @@ final class ExhaustiveSweep {
         return new Computed(in, n, slot, live, failures);
     }
 
-    private static Computed join(Future<Computed> next) throws IOException {
+    private static <T> T join(Future<T> next) throws IOException {
         try {
             return next.get();
         } catch (InterruptedException e) {
@@ -208,6 +214,14 @@ final class ExhaustiveSweep {
             }
             throw new IOException(cause.getMessage(), cause);
         }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static Map<String, AccuracyAccumulator> accuracyOf(Map<String, Swept> swept) {
