@@ -112,8 +112,8 @@ final class FastPass {
      *
      * <p>Both at most 5 ulps, stated as 6; odd symmetry is exact.
      *
-     * <p>{@link TanhBlock} computes the same values in a different order, from the same two methods
-     * below and the same threshold: change them there, not here alone.
+     * <p>{@link TanhBlock} computes the same values in another order, from the same two methods below
+     * and the same threshold: a change to the steps here must be made there too.
      */
     static double tanh(double x) {
         double a = Math.abs(x);

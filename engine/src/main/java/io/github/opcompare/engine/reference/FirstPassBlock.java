@@ -113,14 +113,24 @@ final class FirstPassBlock {
     private static int decide(double factor, double[] values, int from, int to, ExactResults into, int[] left) {
         int n = 0;
         for (int i = from; i < to; i++) {
-            if (!settles(factor, values[i - from], i, into)) {
+            // settles(factor, d, i, into) written out, as it was before tanh's loops needed it alone.
+            double d = values[i - from];
+            double bound = factor * ulp(d);
+            float lo = (float) (d - bound);
+            float hi = (float) (d + bound);
+            if (d == d && Float.floatToRawIntBits(lo) == Float.floatToRawIntBits(hi)) {
+                into.setFirstPass(i, lo, d);
+            } else {
                 left[n++] = i;
             }
         }
         return n;
     }
 
-    /** The test of {@link #decide} for one value d of output i: settles it (true) or leaves it untouched. */
+    /**
+     * The test of {@link #decide} for one value d of output i, the same steps: settles it (true) or
+     * leaves it untouched. For {@link TanhBlock}.
+     */
     static boolean settles(double factor, double d, int i, ExactResults into) {
         double bound = factor * ulp(d);
         float lo = (float) (d - bound);
