@@ -111,17 +111,28 @@ final class FastPass {
      * e is 2/(e + 2) < 1, so e contributes 2u; the sum and the division round once each: 4u.
      *
      * <p>Both at most 5 ulps, stated as 6; odd symmetry is exact.
+     *
+     * <p>{@link TanhBlock} computes the same values in another order, from the same two methods below
+     * and the same threshold: a change to the steps here must be made there too.
      */
     static double tanh(double x) {
         double a = Math.abs(x);
-        double t;
-        if (a >= 0.55) {
-            t = 1 - 2 / (CheckedIntrinsics.exp(2 * a) + 1);
-        } else {
-            double e = StrictMath.expm1(2 * a);
-            t = e / (e + 2);
-        }
+        double t = a >= TANH_EXP_FORM ? tanhOfExp(CheckedIntrinsics.exp(2 * a)) : tanhOfSmall(a);
         return Math.copySign(t, x);
+    }
+
+    /** From this |x| on {@link #tanh} takes the exponential form, below it the expm1 form. */
+    static final double TANH_EXP_FORM = 0.55;
+
+    /** tanh a for a ≥ {@link #TANH_EXP_FORM}, from E = exp(2a): 1 - 2/(E + 1) (the bound is derived above). */
+    static double tanhOfExp(double e) {
+        return 1 - 2 / (e + 1);
+    }
+
+    /** tanh a for 0 ≤ a &lt; {@link #TANH_EXP_FORM}: e/(e + 2), e = expm1(2a) (the bound is derived above). */
+    static double tanhOfSmall(double a) {
+        double e = StrictMath.expm1(2 * a);
+        return e / (e + 2);
     }
 
     /**

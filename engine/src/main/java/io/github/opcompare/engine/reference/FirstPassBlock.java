@@ -12,10 +12,10 @@ import io.github.opcompare.worker.op.Op;
  *
  * <p>Where it settles an element it writes what {@link ElementaryReference#settleCheaply} writes for
  * it, bit for bit, because it takes the same steps: the same function ({@link FastPass#value}, which
- * calls the same methods), the same bound (the same product, factor × ulps × ulp(d), with an ulp
- * that is Math.ulp's bit for bit), the same two roundings and the same test, written on the floats'
- * bits (why that is {@link RoundingDecision#same}'s answer: {@link #decide}). The only other
- * difference is the order:
+ * calls the same methods; for tanh {@link TanhBlock}, the same operations in another order), the
+ * same bound (the same product, factor × ulps × ulp(d), with an ulp that is Math.ulp's bit for bit),
+ * the same two roundings and the same test, written on the floats' bits (why that is {@link
+ * RoundingDecision#same}'s answer: {@link #decide}). The only other difference is the order:
  * settleCheaply asks for the special values first, while here the first loop skips any argument that
  * <em>could</em> be special (it stores NaN, which the second loop never settles), and every element
  * not settled is left to the caller, who hands it to settleCheaply and, failing that, to the full
@@ -44,6 +44,9 @@ final class FirstPassBlock {
      */
     static int settle(Op op, double factor, double[] x, int from, int to, ExactResults into, int[] left) {
         double[] values = scratch(to - from);
+        if (op == Op.TANH) {
+            return TanhBlock.settle(factor, x, from, to, values, into, left);
+        }
         functionValues(op, x, from, to, values);
         return decide(factor, values, from, to, into, left);
     }
@@ -63,6 +66,7 @@ final class FirstPassBlock {
     /**
      * The first loop: f(x) in double where the argument is {@link #ordinary}, NaN elsewhere. One loop
      * per op, so that the op is a constant inside each and the function's call is all that remains.
+     * tanh has loops of its own ({@link TanhBlock}).
      */
     private static void functionValues(Op op, double[] x, int from, int to, double[] values) {
         switch (op) {
@@ -90,12 +94,6 @@ final class FirstPassBlock {
                     values[i - from] = ordinarySinCos(v) ? CheckedIntrinsics.cos(v) : Double.NaN;
                 }
             }
-            case TANH -> {
-                for (int i = from; i < to; i++) {
-                    double v = x[i];
-                    values[i - from] = ordinaryTanh(v) ? FastPass.tanh(v) : Double.NaN;
-                }
-            }
             default -> throw new IllegalArgumentException("no block first pass for " + op.id());
         }
     }
@@ -115,6 +113,7 @@ final class FirstPassBlock {
     private static int decide(double factor, double[] values, int from, int to, ExactResults into, int[] left) {
         int n = 0;
         for (int i = from; i < to; i++) {
+            // settles(factor, d, i, into) written out, as it was before tanh's loops needed it alone.
             double d = values[i - from];
             double bound = factor * ulp(d);
             float lo = (float) (d - bound);
@@ -126,6 +125,21 @@ final class FirstPassBlock {
             }
         }
         return n;
+    }
+
+    /**
+     * The test of {@link #decide} for one value d of output i, the same steps: settles it (true) or
+     * leaves it untouched. For {@link TanhBlock}.
+     */
+    static boolean settles(double factor, double d, int i, ExactResults into) {
+        double bound = factor * ulp(d);
+        float lo = (float) (d - bound);
+        float hi = (float) (d + bound);
+        if (d == d && Float.floatToRawIntBits(lo) == Float.floatToRawIntBits(hi)) {
+            into.setFirstPass(i, lo, d);
+            return true;
+        }
+        return false;
     }
 
     private static final long EXPONENT_BITS = 0x7ff0000000000000L;
@@ -171,7 +185,10 @@ final class FirstPassBlock {
         return Math.abs(x) < Double.POSITIVE_INFINITY && x != 0;
     }
 
-    /** Excludes NaN, ±0 and |x| &lt; TINY (tanh x rounds to x) and |x| > 40 (rounds to ±1). */
+    /**
+     * Excludes NaN, ±0 and |x| &lt; TINY (tanh x rounds to x) and |x| > 40 (rounds to ±1). {@link
+     * TanhBlock} tests the same two bounds in its own loops.
+     */
     private static boolean ordinaryTanh(double x) {
         double a = Math.abs(x);
         return a >= SpecialValues.TINY && a <= ElementaryReference.TANH_SATURATED;

@@ -102,6 +102,63 @@ class FirstPassBlockTest {
         }
     }
 
+    /**
+     * tanh's block ({@link TanhBlock}) computes FastPass.tanh's values in another order, split at
+     * 0.55 where FastPass.tanh switches forms: every float32 within 2^18 ulps of ±0.55 (both forms
+     * and the switch, |x| from 0.534 to 0.566), every float32 in ±[39.75, 40.25] (the saturation
+     * bound) and every 4,099th bit
+     * pattern, in blocks of 4,096 as the reference takes them, must come out as settleCheaply
+     * writes them, listed where settleCheaply does not settle them.
+     */
+    @Test
+    void tanhBlockIsSettleCheaplyAroundItsThresholdsAndOnAStride() {
+        DoubleStream.Builder b = DoubleStream.builder();
+        int around = Float.floatToIntBits(0.55f);
+        for (int bits = around - (1 << 18); bits <= around + (1 << 18); bits++) {
+            b.add(Float.intBitsToFloat(bits));
+            b.add(-Float.intBitsToFloat(bits));
+        }
+        for (float v = 39.75f; v <= 40.25f; v = Math.nextUp(v)) {
+            b.add(v);
+            b.add(-v);
+        }
+        for (long bits = 0; bits < 1L << 32; bits += 4099) {
+            b.add(Float.intBitsToFloat((int) bits));
+        }
+        double[] x = b.build().toArray();
+        ElementaryReference elementary = new ElementaryReference(ReferenceSettings.DEFAULT);
+        ExactResults block = new ExactResults(DType.FLOAT32, x.length);
+        ExactResults cheap = new ExactResults(DType.FLOAT32, x.length);
+        int[] left = new int[4096];
+        int settled = 0;
+        for (int from = 0; from < x.length; from += 4096) {
+            int to = Math.min(x.length, from + 4096);
+            int n = elementary.settleBlock(Op.TANH, DType.FLOAT32, x, from, to, block, left);
+            int next = 0;
+            for (int i = from; i < to; i++) {
+                boolean listed = next < n && left[next] == i;
+                if (listed) {
+                    next++;
+                }
+                boolean settles = elementary.settleCheaply(Op.TANH, x[i], DType.FLOAT32, cheap, i);
+                String at = "tanh(" + x[i] + ")";
+                if (listed) {
+                    // Left by the block: settleCheaply may settle it only as a special value (pass 0).
+                    assertTrue(!settles || cheap.pass(i) == 0, at + " left by the block but settled by the first pass");
+                    continue;
+                }
+                settled++;
+                assertTrue(settles && cheap.pass(i) == 1, at + " settled by the block but not by the first pass");
+                assertEquals(Double.doubleToRawLongBits(cheap.rounded(i)), Double.doubleToRawLongBits(block.rounded(i)), at);
+                assertEquals(Double.doubleToRawLongBits(cheap.exactHi(i)), Double.doubleToRawLongBits(block.exactHi(i)), at);
+                assertEquals(1, block.pass(i), at);
+            }
+            assertEquals(n, next, "the list holds indices of the block only, ascending");
+        }
+        // The 1 Mi arguments around ±0.55 and the 131,074 in ±[39.75, 40] are ordinary.
+        assertTrue(settled > 1_100_000, "settled " + settled);
+    }
+
     @Test
     void ulpIsMathUlpForEveryExponent() {
         long[] significands = {0, 1, 0x8000000000000L, 0xfffffffffffffL, 0x123456789abcdL};
