@@ -106,12 +106,13 @@ final class WorkerClasspathResolver implements WorkerCommandFactory {
             }
             return pythonCommand(workerJar, launch, backend, joinPython(interpreter));
         }
+        List<Object> key = classpathKey(backend, platform);
         List<String> classpath;
         synchronized (mavenLock) {
-            classpath = classpaths.get(classpathKey(backend, platform));
+            classpath = classpaths.get(key);
             if (classpath == null) {
                 classpath = resolveClasspath(backend, launch, platform);
-                classpaths.put(classpathKey(backend, platform), classpath);
+                classpaths.put(key, classpath);
             }
         }
         return WorkerCommand.java(javaExecutable, launch.jvmArgs(), classpath, launch.mainClass(), backend.environment());

@@ -113,14 +113,7 @@ final class FirstPassBlock {
     private static int decide(double factor, double[] values, int from, int to, ExactResults into, int[] left) {
         int n = 0;
         for (int i = from; i < to; i++) {
-            // settles(factor, d, i, into) written out, as it was before tanh's loops needed it alone.
-            double d = values[i - from];
-            double bound = factor * ulp(d);
-            float lo = (float) (d - bound);
-            float hi = (float) (d + bound);
-            if (d == d && Float.floatToRawIntBits(lo) == Float.floatToRawIntBits(hi)) {
-                into.setFirstPass(i, lo, d);
-            } else {
+            if (!settles(factor, values[i - from], i, into)) {
                 left[n++] = i;
             }
         }
@@ -128,8 +121,8 @@ final class FirstPassBlock {
     }
 
     /**
-     * The test of {@link #decide} for one value d of output i, the same steps: settles it (true) or
-     * leaves it untouched. For {@link TanhBlock}.
+     * The test of {@link #decide} for one value d of output i: settles it (true) or leaves it
+     * untouched. The one written form of the decision, which {@link TanhBlock}'s loops call too.
      */
     static boolean settles(double factor, double d, int i, ExactResults into) {
         double bound = factor * ulp(d);
