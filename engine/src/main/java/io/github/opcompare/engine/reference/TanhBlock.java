@@ -30,8 +30,9 @@ package io.github.opcompare.engine.reference;
  * scalar or vector instructions, rounds each one to nearest) give the same bits. An element listed in
  * loop 3 with |x| ≥ 0.55 stays listed in loop 4, whose test fails for it; loop 4 keeps the listed
  * indices in their order, so the list stays ascending. The test is {@link FirstPassBlock#settles},
- * the steps of FirstPassBlock's decision loop. FirstPassBlockTest and BatchReferenceMatchesElementTest compare this block with
- * the element-wise path over tanh's hard regions (0.55, 40, tiny arguments).
+ * which FirstPassBlock's decision loop calls too. FirstPassBlockTest and
+ * BatchReferenceMatchesElementTest compare this block with the element-wise path over tanh's hard
+ * regions (0.55, 40, tiny arguments).
  */
 final class TanhBlock {
     private TanhBlock() {
